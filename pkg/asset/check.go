@@ -1,0 +1,66 @@
+package asset
+
+import (
+	"go.yaml.in/yaml/v3"
+)
+
+// checkAsset applies the rules that look at more than one value of a record.
+func checkAsset(d *decoder, root *yaml.Node, a *Asset) {
+	at := func(path string) *yaml.Node { return nodeAt(root, path) }
+	if a.Name == "" {
+		d.errorf(root, "missing-field", "an asset needs a name: add `name: …`")
+	}
+	if !a.Renews.IsZero() && !a.Expires.IsZero() {
+		d.errorf(at("expires"), "renews-and-expires", "give either renews (it renews) or expires (it ends), not both")
+	}
+	if !a.Notice.IsZero() && a.Renews.IsZero() {
+		d.add(at("notice"), Warning, "notice-without-renewal", "notice has no effect without a renews date")
+	}
+	if a.AutoRenew && a.Term.IsZero() && a.Kind != Certificate {
+		d.add(at("auto_renew"), Warning, "auto-renew-without-term", "auto_renew needs a term (e.g. term: 1y) to roll the renewal date forward")
+	}
+	if a.Metric == "site" && a.Seats != nil {
+		d.add(at("seats"), Warning, "site-with-seats", "a site licence has no seat count: remove seats, or use metric: user")
+	}
+	if !a.Purchase.Date.IsZero() && !a.Warranty.Expires.IsZero() && a.Warranty.Expires.Before(a.Purchase.Date) {
+		d.errorf(at("warranty.expires"), "date-order", "warranty expires (%s) before the purchase date (%s)", a.Warranty.Expires, a.Purchase.Date)
+	}
+	if !a.NotBefore.IsZero() && !a.Expires.IsZero() && a.Expires.Before(a.NotBefore) {
+		d.errorf(at("expires"), "date-order", "certificate expires (%s) before it is valid (not_before %s)", a.Expires, a.NotBefore)
+	}
+	if !a.Starts.IsZero() && !a.Expires.IsZero() && a.Expires.Before(a.Starts) {
+		d.errorf(at("expires"), "date-order", "document expires (%s) before it starts (%s)", a.Expires, a.Starts)
+	}
+	checkDepreciation(d, at("depreciation"), &a.Depreciation)
+}
+
+// checkDepreciation applies to an asset's own depreciation and to a
+// category's default.
+func checkDepreciation(d *decoder, n *yaml.Node, dep *DepreciationSpec) {
+	if n == nil {
+		return
+	}
+	if dep.Method == "declining_balance" && dep.Rate.IsZero() {
+		d.errorf(n, "missing-field", "declining_balance needs a rate, e.g. rate: 0.3")
+	}
+	if !dep.Rate.IsZero() && dep.Method != "declining_balance" && dep.Method != "" {
+		d.add(valueNode(n, "rate"), Warning, "unused-rate", "rate is only used by declining_balance, not %s", dep.Method)
+	}
+	if !dep.Life.IsZero() {
+		if _, ok := dep.Life.Months(); !ok || dep.Life.N == 0 {
+			d.errorf(valueNode(n, "life"), "bad-life", "depreciation life %q must be whole months or years, e.g. 36m or 3y", dep.Life)
+		}
+	}
+}
+
+// nodeAt returns the value node at a dotted path in a mapping, or nil.
+func nodeAt(m *yaml.Node, path string) *yaml.Node {
+	for {
+		key, rest, nested := cut(path)
+		m = valueNode(m, key)
+		if m == nil || !nested {
+			return m
+		}
+		path = rest
+	}
+}

@@ -1,0 +1,122 @@
+package asset
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ValueNode checks text as the value of the field at a dotted path of an
+// asset of kind k, as `itrack set` and `itrack add --set` receive it, and
+// returns the YAML node to store. Lists are written comma-separated.
+func ValueNode(k Kind, path, text string) (*yaml.Node, error) {
+	if why, ok := computedKeys[path]; ok {
+		return nil, fmt.Errorf("%s cannot be set: %s", path, why)
+	}
+	f, ok := LookupField(path, k)
+	if !ok {
+		return nil, UnknownField(k, path)
+	}
+	if strings.HasPrefix(path, "fields.") {
+		if err := CheckID(strings.TrimPrefix(path, "fields.")); err != nil {
+			return nil, fmt.Errorf("custom field name %q: use letters, digits, '.', '_' and '-'", strings.TrimPrefix(path, "fields."))
+		}
+		return StringNode(text), nil
+	}
+	switch f.Type {
+	case TGroup:
+		return nil, fmt.Errorf("%s is a group: set one of its keys (%s)", path, strings.Join(keysFor(f.Sub, k), ", "))
+	case THistory:
+		return nil, fmt.Errorf("history is written by the event commands (itrack assign, move, retire, …), not by set")
+	case TCustom:
+		return nil, fmt.Errorf("set one custom field at a time: fields.NAME=VALUE")
+	case TStrings:
+		var items []string
+		for _, s := range strings.Split(text, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				items = append(items, s)
+			}
+		}
+		return StringsNode(items), nil
+	}
+	// Decode the value as the file would hold it, so set and validate
+	// accept exactly the same values.
+	n := plainNode(text)
+	if f.Type == TString || f.Type == TText || f.Type == TPerson || f.Type == TEnum {
+		n = StringNode(text)
+	}
+	d := &decoder{}
+	var sink Asset
+	d.decodeValue(n, path, f.Type, f.Enum, func() any { return f.ptr(&sink) })
+	if len(d.findings) > 0 {
+		return nil, fmt.Errorf("%s", d.findings[0].Message)
+	}
+	return n, nil
+}
+
+// UnknownField explains why path is not a field of kind k.
+func UnknownField(k Kind, path string) error {
+	top, _, _ := cut(path)
+	if f := findField(AssetFields, top); f != nil && !f.For(k) {
+		return fmt.Errorf("%q is not a %s field: it belongs to %s", path, k, kindList(f.Kinds))
+	}
+	var all []string
+	for _, f := range AssetFields {
+		if !f.For(k) {
+			continue
+		}
+		if f.Type == TGroup {
+			for _, s := range f.Sub {
+				all = append(all, f.Key+"."+s.Key)
+			}
+			continue
+		}
+		all = append(all, f.Key)
+	}
+	if c, ok := Closest(path, all); ok {
+		return fmt.Errorf("unknown field %q for %s: did you mean %s?", path, k, c)
+	}
+	return fmt.Errorf("unknown field %q for %s: custom fields are written fields.NAME", path, k)
+}
+
+// KeyOrder returns the canonical order of the keys of the mapping at a
+// dotted path of an asset file ("" is the top level).
+func KeyOrder(path string) []string {
+	fields := AssetFields
+	if path != "" {
+		f := findField(AssetFields, path)
+		if f == nil || f.Type != TGroup {
+			return nil
+		}
+		fields = f.Sub
+	}
+	return keysFor(fields, "")
+}
+
+// EventKeyOrder is the canonical order of an event's keys.
+func EventKeyOrder() []string { return keysFor(EventFields, "") }
+
+// StringNode is a text value, quoted when YAML would read it as something
+// else.
+func StringNode(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.Contains(s, "\n") {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+// plainNode is a value written as it is: dates, amounts, numbers, booleans.
+func plainNode(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: s}
+}
+
+// StringsNode is a list of text values, written in flow style: [a, b].
+func StringsNode(items []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+	for _, s := range items {
+		n.Content = append(n.Content, StringNode(s))
+	}
+	return n
+}

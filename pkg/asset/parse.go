@@ -1,0 +1,195 @@
+package asset
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest record file itrack reads. Asset files are a few
+// hundred bytes; a bigger one is a mistake (a pasted attachment) or an
+// attack on the parser.
+const MaxFileSize = 1 << 20
+
+var bom = []byte("\xef\xbb\xbf")
+
+// ParseYAML runs the checks that come before YAML (size, encoding, BOM,
+// CRLF, merge-conflict markers, tabs) and parses data into a document node.
+// It returns nil when the file cannot be read as one YAML document; the
+// findings say why.
+func ParseYAML(file string, data []byte) (*yaml.Node, Findings) {
+	var fs Findings
+	add := func(line, col int, sev Severity, rule, format string, args ...any) {
+		fs = append(fs, Finding{File: file, Pos: Pos{line, col}, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	}
+	if len(data) > MaxFileSize {
+		add(0, 0, Error, "file-too-large", "file is %d bytes, over the 1 MiB limit for one record: move long notes or attachments elsewhere", len(data))
+		return nil, fs
+	}
+	if !utf8.Valid(data) {
+		line, col := lineCol(data, invalidUTF8At(data))
+		add(line, col, Error, "not-utf8", "file is not UTF-8 text: save it as UTF-8")
+		return nil, fs
+	}
+	if bytes.HasPrefix(data, bom) {
+		add(1, 1, Warning, "bom", "file starts with a byte-order mark: run `itrack fmt` to remove it")
+		data = data[len(bom):]
+	}
+	if i := bytes.Index(data, []byte("\r\n")); i >= 0 {
+		line, _ := lineCol(data, i)
+		add(line, 0, Warning, "crlf", "file has Windows line endings (CRLF): run `itrack fmt` to convert them to LF")
+	}
+	if markers := conflictMarkers(data); len(markers) > 0 {
+		for _, line := range markers {
+			add(line, 1, Error, "merge-conflict", "merge-conflict marker: resolve the conflict (keep one side, or both sides' events in date order) and delete the marker lines")
+		}
+		return nil, fs
+	}
+	if line, col := tabIndent(data); line > 0 {
+		add(line, col, Error, "tab-indent", "tab in indentation: YAML indents with spaces only; replace the tab with spaces")
+		return nil, fs
+	}
+
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			add(1, 1, Error, "empty-file", "file is empty: a record needs at least `name:`")
+			return nil, fs
+		}
+		line, msg := yamlError(err)
+		add(line, 0, Error, "yaml-syntax", "%s", msg)
+		return nil, fs
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
+		line := next.Line
+		if err != nil {
+			line, _ = yamlError(err)
+		}
+		add(line, 1, Error, "multiple-documents", "a second YAML document starts here: one file holds one record; move it to a file of its own")
+		return nil, fs
+	}
+	if n := firstAlias(&doc); n != nil {
+		add(n.Line, n.Column, Error, "yaml-alias", "YAML anchors and aliases are not allowed in a register: write the value out in full")
+		return nil, fs
+	}
+	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null") {
+		add(1, 1, Error, "empty-file", "file holds no values: a record needs at least `name:`")
+		return nil, fs
+	}
+	if root := doc.Content[0]; root.Kind != yaml.MappingNode {
+		add(root.Line, root.Column, Error, "not-a-mapping", "a record is a mapping of keys to values (name: …), not %s", describeNode(root))
+		return nil, fs
+	}
+	return &doc, fs
+}
+
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// lineCol converts a byte offset into a 1-based line and column.
+func lineCol(data []byte, off int) (int, int) {
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, utf8.RuneCount(data[start:off]) + 1
+}
+
+// conflictMarkers returns the lines that start with a git merge-conflict
+// marker.
+func conflictMarkers(data []byte) []int {
+	var lines []int
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		line = bytes.TrimRight(line, "\r")
+		for _, m := range []string{"<<<<<<<", "=======", ">>>>>>>", "|||||||"} {
+			if bytes.HasPrefix(line, []byte(m)) && (len(line) == len(m) || line[len(m)] == ' ') {
+				lines = append(lines, i+1)
+			}
+		}
+	}
+	return lines
+}
+
+// tabIndent finds the first tab in the indentation of a line, which YAML
+// forbids and reports in a way people rarely understand.
+func tabIndent(data []byte) (int, int) {
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		for j, c := range line {
+			if c == '\t' {
+				return i + 1, j + 1
+			}
+			if c != ' ' && c != '-' {
+				break
+			}
+		}
+	}
+	return 0, 0
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError turns a yaml.v3 error into a line and a message without the
+// library's prefix.
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return line, "not valid YAML: " + m[2]
+	}
+	return 0, "not valid YAML: " + trimPrefix(msg, "yaml: ")
+}
+
+func trimPrefix(s, prefix string) string {
+	if len(s) >= len(prefix) && s[:len(prefix)] == prefix {
+		return s[len(prefix):]
+	}
+	return s
+}
+
+func firstAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := firstAlias(c); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("the text %q", abbreviate(n.Value))
+	}
+	return "this value"
+}
+
+func abbreviate(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
+}

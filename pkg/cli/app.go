@@ -1,0 +1,287 @@
+// Package cli is itrack's command line: one file per command, each parsing
+// its flags and arguments, calling the domain packages and rendering the
+// result. No rule about assets lives here.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/render"
+)
+
+// Exit codes, as SPEC §5 and docs/exit-codes.md give them.
+const (
+	ExitOK       = 0
+	ExitFindings = 1 // validate errors, --fail hits, fmt --check differences
+	ExitUsage    = 2 // bad flag or value, unknown ID, refused operation
+	ExitInvalid  = 3 // the register holds invalid files; valid ones were processed
+)
+
+// IOStreams are the standard streams of a run.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	OutTTY bool // stdout is a terminal: colour and progress are allowed
+}
+
+// App is one run of itrack: its streams, environment and today's date,
+// which everything below the command line receives as a parameter.
+type App struct {
+	IO     *IOStreams
+	Getenv func(string) string
+	Cwd    string
+	Today  asset.Date
+
+	// global flags
+	dir     string
+	asOfArg string
+	format  string
+	noColor bool
+	commit  bool
+
+	// exit is raised to ExitInvalid by a command that skipped bad files.
+	exit int
+}
+
+// Main runs itrack with the process's arguments, streams and clock, and
+// returns the exit code.
+func Main(args []string) int {
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "itrack: cannot read the current folder:", err)
+		return ExitUsage
+	}
+	app := &App{
+		IO:     &IOStreams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: term.IsTerminal(int(os.Stdout.Fd()))},
+		Getenv: os.Getenv,
+		Cwd:    cwd,
+		Today:  asset.DateOf(time.Now()),
+	}
+	// ITRACK_TODAY pins "today" for reproducible output in demos and tests.
+	if s := os.Getenv("ITRACK_TODAY"); s != "" {
+		d, err := asset.ParseDate(s)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "itrack: ITRACK_TODAY: %v\n", err)
+			return ExitUsage
+		}
+		app.Today = d
+	}
+	return Run(app, args)
+}
+
+// Run executes one command line and returns its exit code.
+func Run(app *App, args []string) int {
+	root := newRootCmd(app)
+	root.SetArgs(args)
+	root.SetIn(app.IO.In)
+	root.SetOut(app.IO.Out)
+	root.SetErr(app.IO.Err)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return app.exit
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		if ee.Err != nil {
+			fmt.Fprintf(app.IO.Err, "itrack: %v\n", ee.Err)
+		}
+		return ee.Code
+	}
+	fmt.Fprintf(app.IO.Err, "itrack: %v\n", err)
+	if isUsageError(err) {
+		fmt.Fprintf(app.IO.Err, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
+	return ExitUsage
+}
+
+// isUsageError tells cobra's argument and flag errors from the others.
+func isUsageError(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"unknown flag", "unknown shorthand", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "unknown command", "required flag"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// ExitError ends a command with an exit code. Err, when set, is printed
+// after "itrack: "; findings and other output are printed before returning
+// it.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit status %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// refuse is the error of a refused operation or a bad value: exit 2.
+func refuse(format string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+}
+
+// silent ends with a code after the command printed what it had to say.
+func silent(code int) error {
+	return &ExitError{Code: code}
+}
+
+// asOf returns the date the command answers for: --as-of or today.
+func (app *App) asOf() (asset.Date, error) {
+	if app.asOfArg == "" {
+		return app.Today, nil
+	}
+	d, err := asset.ParseDate(app.asOfArg)
+	if err != nil {
+		return asset.Date{}, refuse("--as-of: %v", err)
+	}
+	return d, nil
+}
+
+// colour reports whether output may be coloured: only on a terminal, and
+// never with NO_COLOR or --no-color.
+func (app *App) colour() bool {
+	return app.IO.OutTTY && !app.noColor && app.Getenv("NO_COLOR") == ""
+}
+
+func (app *App) styles() *render.Styles {
+	return render.NewStyles(app.IO.Out, app.colour())
+}
+
+// outputFormat checks --format against what the command offers; the first
+// offered format is the default.
+func (app *App) outputFormat(offered ...string) (string, error) {
+	if app.format == "" {
+		return offered[0], nil
+	}
+	for _, f := range offered {
+		if f == app.format {
+			return f, nil
+		}
+	}
+	return "", refuse("unknown format %q: this command writes %s", app.format, orList(offered))
+}
+
+func orList(items []string) string {
+	if len(items) == 1 {
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+// open finds and opens the register.
+func (app *App) open() (*register.Register, error) {
+	root, err := register.FindRoot(app.dir, app.Getenv("ITRACK_DIR"), app.Cwd)
+	if err != nil {
+		return nil, refuse("%v", err)
+	}
+	reg, err := register.Open(root)
+	if err != nil {
+		return nil, refuse("%v", err)
+	}
+	return reg, nil
+}
+
+// load opens the register and reads every record. The errors of invalid
+// files go to stderr, and the run will end with exit code 3; the command
+// goes on with the valid records.
+func (app *App) load() (*register.Register, *register.Snapshot, error) {
+	reg, err := app.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	snap := reg.Load()
+	app.reportInvalid(snap)
+	return reg, snap, nil
+}
+
+func (app *App) reportInvalid(snap *register.Snapshot) {
+	if len(snap.Invalid) == 0 {
+		return
+	}
+	for _, f := range snap.Findings {
+		if f.Severity == asset.Error {
+			fmt.Fprintln(app.IO.Err, f.Short())
+		}
+	}
+	fmt.Fprintf(app.IO.Err, "itrack: %s left out of the results: fix %s, then run `itrack validate`\n",
+		plural(len(snap.Invalid), "invalid file"), pronoun(len(snap.Invalid)))
+	app.exit = ExitInvalid
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+func newRootCmd(app *App) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "itrack",
+		Short: "An IT asset register kept as YAML files in git",
+		Long: `itrack keeps one YAML file per asset (hardware, components, licences,
+domains, certificates, documents) and per person, in a git repository, and
+computes lifecycle state, holders, seat compliance, book values and
+renewals from them on demand.
+
+The register is found like git finds .git: -C DIR, else $ITRACK_DIR, else
+the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       versionString(),
+	}
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
+	f := root.PersistentFlags()
+	f.StringVarP(&app.dir, "dir", "C", "", "run in the register at `DIR`")
+	f.StringVar(&app.asOfArg, "as-of", "", "answer as of `DATE` (YYYY-MM-DD; default today)")
+	f.StringVar(&app.format, "format", "", "output `FORMAT` (each command lists its own)")
+	f.BoolVar(&app.noColor, "no-color", false, "never colour the output (also: NO_COLOR=1)")
+	f.BoolVar(&app.commit, "commit", false, "commit the files a write command changes (also: git.auto_commit in itrack.yaml)")
+
+	root.AddGroup(&cobra.Group{ID: "register", Title: "Register:"}, &cobra.Group{ID: "records", Title: "Records:"})
+	for _, c := range []*cobra.Command{newInitCmd(app), newValidateCmd(app), newFmtCmd(app)} {
+		c.GroupID = "register"
+		root.AddCommand(c)
+	}
+	for _, c := range []*cobra.Command{newAddCmd(app), newShowCmd(app), newListCmd(app), newSetCmd(app), newEditCmd(app)} {
+		c.GroupID = "records"
+		root.AddCommand(c)
+	}
+	root.AddCommand(newVersionCmd(app))
+	return root
+}
+
+// exitStatusHelp ends the long help of the root command, as restic does.
+const exitStatusHelp = `
+
+EXIT STATUS
+  0  success
+  1  findings: validate errors, fmt --check differences, --fail hits
+  2  usage error or refused operation: nothing was changed
+  3  the register holds invalid files: results cover the valid ones`

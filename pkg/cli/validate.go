@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/render"
+)
+
+func newValidateCmd(app *App) *cobra.Command {
+	var strict bool
+	cmd := &cobra.Command{
+		Use:   "validate",
+		Short: "Check every file of the register against every rule",
+		Long: `Check every file of the register: YAML syntax, keys and value types,
+IDs and file names, duplicate IDs and serials, references to people,
+merge-conflict markers, byte-order marks, CRLF line endings, tabs, several
+documents in one file, YAML aliases, oversized files, and canonical form.
+Every problem of every file is reported in one run.
+
+Each finding names its rule in brackets; docs/format.md lists the rules.
+Warnings (such as non-canonical form) do not fail the run unless --strict.
+
+Formats: text (FILE:LINE:COL: severity: message [rule]), json, github
+(workflow commands that annotate the pull request).`,
+		Example: `  itrack validate
+  itrack validate --strict --format github`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runValidate(app, strict)
+		},
+	}
+	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
+	return cmd
+}
+
+// findingJSON is one finding in `validate --format json`.
+type findingJSON struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+}
+
+func runValidate(app *App, strict bool) error {
+	format, err := app.outputFormat("text", "json", "github")
+	if err != nil {
+		return err
+	}
+	reg, err := app.open()
+	if err != nil {
+		return err
+	}
+	snap := reg.LoadWith(register.LoadOptions{Canonical: true})
+	findings := snap.Findings
+	if strict {
+		findings = make(asset.Findings, len(snap.Findings))
+		for i, f := range snap.Findings {
+			f.Severity = asset.Error
+			findings[i] = f
+		}
+	}
+	switch format {
+	case "json":
+		out := make([]findingJSON, len(findings))
+		for i, f := range findings {
+			out[i] = findingJSON{File: f.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: f.Severity.String(), Rule: f.Rule, Message: f.Message}
+		}
+		err = render.WriteJSON(app.IO.Out, out)
+	case "github":
+		err = writeGitHubFindings(app.IO.Out, findings)
+	default:
+		for _, f := range findings {
+			if _, err = fmt.Fprintln(app.IO.Out, f.String()); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	errors := len(findings.Errors())
+	warnings := len(findings) - errors
+	fmt.Fprintf(app.IO.Err, "%s checked: %s, %s\n", plural(snap.Files, "file"), plural(errors, "error"), plural(warnings, "warning"))
+	if errors > 0 {
+		return silent(ExitFindings)
+	}
+	return nil
+}
+
+// writeGitHubFindings writes GitHub Actions workflow commands, which
+// annotate the files of a pull request.
+func writeGitHubFindings(w io.Writer, findings asset.Findings) error {
+	for _, f := range findings {
+		level := "error"
+		if f.Severity == asset.Warning {
+			level = "warning"
+		}
+		props := []string{"file=" + render.GitHubProperty(f.File)}
+		if f.Pos.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", f.Pos.Line))
+		}
+		if f.Pos.Col > 0 {
+			props = append(props, fmt.Sprintf("col=%d", f.Pos.Col))
+		}
+		props = append(props, "title="+render.GitHubProperty("itrack "+f.Rule))
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), render.GitHubData(f.Message)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// Set at release time with -ldflags "-X github.com/itrack/itrack/pkg/cli.version=…".
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
+
+// versionString says which itrack this is: the release stamped in by the
+// build, else the module version go install recorded, else "dev".
+func versionString() string {
+	v, c := version, commit
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if v == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+			v = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && c == "" && len(s.Value) >= 12 {
+				c = s.Value[:12]
+			}
+		}
+	}
+	if v == "" {
+		v = "dev"
+	}
+	s := "itrack " + v
+	if c != "" {
+		s += " (commit " + c
+		if date != "" {
+			s += ", built " + date
+		}
+		s += ")"
+	}
+	return s + " " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH
+}
+
+func newVersionCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print itrack's version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := fmt.Fprintln(app.IO.Out, versionString())
+			return err
+		},
+	}
+}

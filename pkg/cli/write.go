@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
+)
+
+// writer is one write command in progress: the register, its lock, and
+// whether the change will be committed.
+type writer struct {
+	app    *App
+	reg    *register.Register
+	unlock func()
+	commit bool
+}
+
+// startWrite opens the register, checks that a requested commit can be
+// made, and takes the writers' lock. Nothing has changed yet, so any
+// refusal here leaves every file as it was.
+func (app *App) startWrite() (*writer, error) {
+	reg, err := app.open()
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{app: app, reg: reg, commit: app.commit || reg.Config.Git.AutoCommit}
+	if w.commit {
+		if err := reg.CheckGit(); err != nil {
+			return nil, refuse("%v", err)
+		}
+	}
+	if w.unlock, err = reg.Lock(); err != nil {
+		return nil, refuse("%v", err)
+	}
+	return w, nil
+}
+
+func (w *writer) done() { w.unlock() }
+
+// readAsset reads one asset file for editing.
+func (w *writer) readAsset(id string) (*register.AssetFile, error) {
+	f, err := w.reg.ReadAsset(id)
+	if err != nil {
+		return nil, refuse("%v", err)
+	}
+	return f, nil
+}
+
+// checked decodes what an edited file would hold and refuses the change when
+// the result is invalid, printing every problem.
+func (w *writer) checked(f *register.AssetFile) (*asset.Asset, []byte, error) {
+	data, err := register.Encode(f.Doc)
+	if err != nil {
+		return nil, nil, refuse("cannot write %s: %v", f.Rel, err)
+	}
+	a, fs := asset.DecodeAsset(f.Rel, f.ID, f.Kind, data)
+	fs = append(fs, w.reg.CheckRefs(a)...)
+	if fs.HasErrors() {
+		for _, x := range fs.Errors() {
+			fmt.Fprintln(w.app.IO.Err, x.Short())
+		}
+		return nil, nil, refuse("the change would make %s invalid: nothing was changed", f.Rel)
+	}
+	return a, data, nil
+}
+
+// save writes changed files and commits them when asked.
+func (w *writer) save(message string, files map[string][]byte, order []string) error {
+	for _, rel := range order {
+		if err := w.reg.WriteFile(rel, files[rel]); err != nil {
+			return refuse("cannot write %s: %v", rel, err)
+		}
+	}
+	return w.commitFiles(message, order...)
+}
+
+func (w *writer) commitFiles(message string, files ...string) error {
+	if !w.commit || len(files) == 0 {
+		return nil
+	}
+	if err := w.reg.Commit(message, files...); err != nil {
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("the files were written but not committed: %v", err)}
+	}
+	return nil
+}

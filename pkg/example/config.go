@@ -1,0 +1,122 @@
+// Package example writes the registers itrack can create by itself: the
+// settings file of a new register, the realistic demo of `itrack init
+// --example` (also committed as testdata/example), and the synthetic
+// registers of `itrack init --size N` that benchmarks run on.
+package example
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Config returns a new register's itrack.yaml: every setting with its
+// default and a comment saying what it does.
+func Config(name, currency string) string {
+	return fmt.Sprintf(`# itrack register settings: see docs/format.md in the itrack repository.
+name: %s
+# The currency of every amount that does not name its own (ISO 4217).
+currency: %s
+renewals:
+  # How far ahead `+"`itrack renewals`"+` looks.
+  window: 90d
+  # Calendar reminders before each renewal (itrack renewals --format ics).
+  remind: [30d, 7d]
+audit:
+  # How often each asset should be seen and checked (itrack audit).
+  interval: 365d
+# ID prefixes for `+"`itrack add`"+` when no ID is given: HW-0001, LIC-0001, ...
+prefixes:
+  hardware: HW
+  component: CMP
+  licence: LIC
+  domain: DOM
+  certificate: CERT
+  document: DOC
+# Defaults per category: how assets depreciate and how long they should
+# last before they are refreshed (end_of_life = purchase date + lifetime).
+categories:
+  laptop:
+    depreciation: {method: straight_line, life: 36m}
+    lifetime: 48m
+  desktop:
+    depreciation: {method: straight_line, life: 48m}
+    lifetime: 60m
+  monitor:
+    depreciation: {method: straight_line, life: 60m}
+    lifetime: 72m
+  phone:
+    depreciation: {method: straight_line, life: 24m}
+    lifetime: 36m
+  server:
+    depreciation: {method: double_declining, life: 60m}
+    lifetime: 60m
+  network:
+    depreciation: {method: straight_line, life: 60m}
+    lifetime: 84m
+  component:
+    depreciation: {method: none}
+  software:
+    depreciation: {method: none}
+git:
+  # Commit every change an itrack command makes (the same as --commit).
+  auto_commit: false
+`, yamlString(name), currency)
+}
+
+// yamlString quotes s when plain YAML would not read it back as the same
+// text.
+func yamlString(s string) string {
+	if s == "" || strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`\n") || strings.TrimSpace(s) != s {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return s
+}
+
+// WriteAll creates dir and writes files (relative paths) into it, several
+// at a time. A new register is not under any lock yet, so plain writes do.
+func WriteAll(dir string, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	folders := map[string]bool{}
+	for rel := range files {
+		names = append(names, rel)
+		folders[filepath.Dir(filepath.Join(dir, filepath.FromSlash(rel)))] = true
+	}
+	sort.Strings(names)
+	for f := range folders {
+		if err := os.MkdirAll(f, 0o755); err != nil {
+			return err
+		}
+	}
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+		next  = make(chan string)
+	)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rel := range next {
+				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), files[rel], 0o644); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, rel := range names {
+		next <- rel
+	}
+	close(next)
+	wg.Wait()
+	return first
+}

@@ -1,0 +1,66 @@
+package register
+
+import (
+	"bytes"
+	"os"
+	"sort"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// FormatResult is what Format found.
+type FormatResult struct {
+	// Changed lists the files not in canonical form (rewritten unless
+	// check-only), sorted.
+	Changed []string
+	// Findings are the errors of files that could not be read as YAML and
+	// were left alone.
+	Findings asset.Findings
+}
+
+// Format rewrites every record file that is not in canonical form, keeping
+// comments; with checkOnly it only reports them. It must run under the
+// lock when it writes. itrack.yaml is left as written.
+func (r *Register) Format(checkOnly bool) (*FormatResult, error) {
+	jobs, _ := r.listFiles()
+	changed := make([]bool, len(jobs))
+	found := make([]asset.Findings, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) {
+		rel := jobs[i].rel
+		data, err := os.ReadFile(r.Abs(rel))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		doc, fs := asset.ParseYAML(rel, data)
+		if doc == nil {
+			found[i] = fs.Errors()
+			return
+		}
+		canon, err := Encode(doc)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		if bytes.Equal(canon, data) {
+			return
+		}
+		changed[i] = true
+		if !checkOnly {
+			errs[i] = r.WriteFile(rel, canon)
+		}
+	})
+	res := &FormatResult{}
+	for i, j := range jobs {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if changed[i] {
+			res.Changed = append(res.Changed, j.rel)
+		}
+		res.Findings = append(res.Findings, found[i]...)
+	}
+	sort.Strings(res.Changed)
+	return res, nil
+}

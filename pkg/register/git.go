@@ -1,0 +1,45 @@
+package register
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"strings"
+)
+
+// Git runs git in the register's folder and returns its standard output.
+func (r *Register) Git(args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-C", r.Root}, args...)...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(errb.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("git %s: %s", args[0], msg)
+	}
+	return out.Bytes(), nil
+}
+
+// CheckGit reports why the register's changes could not be committed: git
+// missing, or the register not in a git repository.
+func (r *Register) CheckGit() error {
+	if _, err := exec.LookPath("git"); err != nil {
+		return fmt.Errorf("cannot commit: git is not installed")
+	}
+	if _, err := r.Git("rev-parse", "--show-toplevel"); err != nil {
+		return fmt.Errorf("cannot commit: %s is not in a git repository (run `git init` there, or leave out --commit)", r.Root)
+	}
+	return nil
+}
+
+// Commit commits exactly the given files (relative to the root) with
+// message, leaving anything else the person has staged alone.
+func (r *Register) Commit(message string, files ...string) error {
+	if _, err := r.Git(append([]string{"add", "--"}, files...)...); err != nil {
+		return err
+	}
+	_, err := r.Git(append([]string{"commit", "--quiet", "--no-verify", "-m", message, "--only", "--"}, files...)...)
+	return err
+}

@@ -1,0 +1,244 @@
+package register
+
+import (
+	"bytes"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// Snapshot is everything a register holds, read at one moment.
+type Snapshot struct {
+	Config *asset.Config
+	// Assets and People are the records without errors, sorted by ID.
+	Assets []*asset.Asset
+	People []*asset.Person
+	// Findings are every problem found, sorted by file and position.
+	Findings asset.Findings
+	// Invalid lists the files with at least one error, sorted. Their
+	// records are left out of Assets and People.
+	Invalid []string
+	// Files is the number of record files read.
+	Files int
+}
+
+type job struct {
+	rel    string
+	id     string
+	kind   asset.Kind // "" for a person
+	person bool
+}
+
+type result struct {
+	asset    *asset.Asset
+	person   *asset.Person
+	findings asset.Findings
+}
+
+// LoadOptions ask Load for more than the records.
+type LoadOptions struct {
+	// Canonical adds a warning for every file not in canonical form.
+	Canonical bool
+}
+
+// Load reads and checks every record of the register, one worker per CPU.
+func (r *Register) Load() *Snapshot {
+	return r.LoadWith(LoadOptions{})
+}
+
+// LoadWith is Load with options.
+func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
+	jobs, layout := r.listFiles()
+	results := make([]result, len(jobs))
+	parallel(len(jobs), func(i int) { results[i] = r.decode(jobs[i], opts) })
+
+	s := &Snapshot{Config: r.Config, Files: len(jobs)}
+	s.Findings = append(s.Findings, r.ConfigFindings...)
+	s.Findings = append(s.Findings, layout...)
+	assets := make([]*asset.Asset, 0, len(jobs))
+	for _, res := range results {
+		s.Findings = append(s.Findings, res.findings...)
+		if res.asset != nil {
+			assets = append(assets, res.asset)
+		}
+		if res.person != nil {
+			s.People = append(s.People, res.person)
+		}
+	}
+	s.Findings = append(s.Findings, asset.CheckRegister(r.Config, assets, s.People, r.HasPeople())...)
+	s.finish(assets)
+	return s
+}
+
+func (r *Register) decode(j job, opts LoadOptions) result {
+	data, err := os.ReadFile(r.Abs(j.rel))
+	if err != nil {
+		return result{findings: asset.Findings{{File: j.rel, Rule: "unreadable", Message: "cannot read file: " + unwrapPath(err).Error()}}}
+	}
+	doc, fs := asset.ParseYAML(j.rel, data)
+	var res result
+	var more asset.Findings
+	if j.person {
+		res.person, more = asset.DecodePersonDoc(j.rel, j.id, doc)
+	} else {
+		res.asset, more = asset.DecodeAssetDoc(j.rel, j.id, j.kind, doc)
+	}
+	res.findings = append(fs, more...)
+	if opts.Canonical && doc != nil && !res.findings.HasErrors() {
+		if canon, err := Encode(doc); err == nil && !bytes.Equal(canon, data) {
+			res.findings = append(res.findings, NonCanonical(j.rel, data, canon))
+		}
+	}
+	return res
+}
+
+// NonCanonical is the finding for a file that is not in canonical form,
+// pointing at the first line that differs.
+func NonCanonical(rel string, data, canon []byte) asset.Finding {
+	line := 1
+	for i := 0; i < len(data) && i < len(canon) && data[i] == canon[i]; i++ {
+		if data[i] == '\n' {
+			line++
+		}
+	}
+	return asset.Finding{File: rel, Pos: asset.Pos{Line: line}, Severity: asset.Warning, Rule: "non-canonical",
+		Message: "not in canonical form from this line on: run `itrack fmt` (comments are kept)"}
+}
+
+// listFiles finds the record files, and reports files and folders that do
+// not belong where they are.
+func (r *Register) listFiles() ([]job, asset.Findings) {
+	var jobs []job
+	var fs asset.Findings
+	stray := func(rel, rule, msg string) {
+		fs = append(fs, asset.Finding{File: rel, Severity: asset.Warning, Rule: rule, Message: msg})
+	}
+	top, _ := os.ReadDir(r.Abs("assets"))
+	for _, e := range top {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if _, ok := asset.KindOfFolder(e.Name()); !ok || !e.IsDir() {
+			stray("assets/"+e.Name(), "unknown-folder", "not a kind folder: assets/ holds "+folderList()+"; move its files into one of them")
+		}
+	}
+	collect := func(folder string, kind asset.Kind, person bool) {
+		entries, _ := os.ReadDir(r.Abs(folder))
+		for _, e := range entries {
+			name := e.Name()
+			rel := folder + "/" + name
+			switch {
+			case strings.HasPrefix(name, "."):
+			case e.IsDir():
+				stray(rel, "stray-folder", "folders inside "+folder+" are not read: move its files up into "+folder)
+			case strings.HasSuffix(name, ".yml"):
+				fs = append(fs, asset.Finding{File: rel, Rule: "bad-extension", Message: "record files end in .yaml: rename it to " + strings.TrimSuffix(name, ".yml") + ".yaml"})
+			case !strings.HasSuffix(name, ".yaml"):
+				stray(rel, "stray-file", "not a record (records end in .yaml): move it out of "+folder)
+			default:
+				jobs = append(jobs, job{rel: rel, id: strings.TrimSuffix(name, ".yaml"), kind: kind, person: person})
+			}
+		}
+	}
+	for _, k := range asset.Kinds {
+		collect("assets/"+k.Folder(), k, false)
+	}
+	collect("people", "", true)
+	return jobs, fs
+}
+
+func folderList() string {
+	names := make([]string, len(asset.Kinds))
+	for i, k := range asset.Kinds {
+		names[i] = k.Folder()
+	}
+	return strings.Join(names, ", ")
+}
+
+// parallel calls fn(0) … fn(n-1), one worker per CPU.
+func parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// finish drops the records of invalid files and sorts everything.
+func (s *Snapshot) finish(assets []*asset.Asset) {
+	bad := map[string]bool{}
+	for _, f := range s.Findings {
+		if f.Severity == asset.Error {
+			bad[f.File] = true
+		}
+	}
+	for file := range bad {
+		s.Invalid = append(s.Invalid, file)
+	}
+	sort.Strings(s.Invalid)
+	s.Assets = assets[:0]
+	for _, a := range assets {
+		if !bad[a.File] {
+			s.Assets = append(s.Assets, a)
+		}
+	}
+	people := s.People[:0]
+	for _, p := range s.People {
+		if !bad[p.File] {
+			people = append(people, p)
+		}
+	}
+	s.People = people
+	sort.Slice(s.Assets, func(i, j int) bool { return s.Assets[i].ID < s.Assets[j].ID })
+	sort.Slice(s.People, func(i, j int) bool { return s.People[i].ID < s.People[j].ID })
+	sort.SliceStable(s.Findings, func(i, j int) bool {
+		a, b := s.Findings[i], s.Findings[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		return a.Pos.Col < b.Pos.Col
+	})
+}
+
+// Asset returns the loaded asset with that ID (exact spelling first, then
+// case-insensitively).
+func (s *Snapshot) Asset(id string) (*asset.Asset, bool) {
+	i := sort.Search(len(s.Assets), func(i int) bool { return s.Assets[i].ID >= id })
+	if i < len(s.Assets) && s.Assets[i].ID == id {
+		return s.Assets[i], true
+	}
+	for _, a := range s.Assets {
+		if strings.EqualFold(a.ID, id) {
+			return a, true
+		}
+	}
+	return nil, false
+}
+
+// Person returns the loaded person with that ID.
+func (s *Snapshot) Person(id string) (*asset.Person, bool) {
+	i := sort.Search(len(s.People), func(i int) bool { return s.People[i].ID >= id })
+	if i < len(s.People) && s.People[i].ID == id {
+		return s.People[i], true
+	}
+	return nil, false
+}

@@ -1,0 +1,197 @@
+// Package register is the register on disk: finding its root, loading every
+// record in parallel, reading one record by ID, the writers' lock, atomic
+// writes, canonical YAML and comment-preserving edits, and git.
+package register
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// Register is an opened register: its root folder and its settings.
+type Register struct {
+	Root   string
+	Config *asset.Config
+	// ConfigFindings are the problems in itrack.yaml; the register is still
+	// usable with defaults where a value was bad.
+	ConfigFindings asset.Findings
+}
+
+// ErrNoRegister is returned when no itrack.yaml is found.
+var ErrNoRegister = errors.New("not inside an itrack register (no itrack.yaml here or in any parent folder): run `itrack init`, or point at one with -C DIR or ITRACK_DIR")
+
+// FindRoot finds the register root the way git finds .git: dir when given
+// (from -C), else env (ITRACK_DIR), else the nearest parent of cwd that holds
+// itrack.yaml.
+func FindRoot(dir, env, cwd string) (string, error) {
+	for _, explicit := range []string{dir, env} {
+		if explicit == "" {
+			continue
+		}
+		if !filepath.IsAbs(explicit) {
+			explicit = filepath.Join(cwd, explicit)
+		}
+		if _, err := os.Stat(filepath.Join(explicit, asset.ConfigFile)); err != nil {
+			return "", fmt.Errorf("%s is not an itrack register: it has no %s (run `itrack init %s` to create one)", explicit, asset.ConfigFile, explicit)
+		}
+		return filepath.Clean(explicit), nil
+	}
+	for d := filepath.Clean(cwd); ; {
+		if _, err := os.Stat(filepath.Join(d, asset.ConfigFile)); err == nil {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", ErrNoRegister
+		}
+		d = parent
+	}
+}
+
+// Open reads the settings of the register at root.
+func Open(root string) (*Register, error) {
+	data, err := os.ReadFile(filepath.Join(root, asset.ConfigFile))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", asset.ConfigFile, unwrapPath(err))
+	}
+	cfg, fs := asset.DecodeConfig(data)
+	return &Register{Root: root, Config: cfg, ConfigFindings: fs}, nil
+}
+
+// AssetPath returns the path, relative to the root and slash-separated, of
+// the file of an asset.
+func AssetPath(kind asset.Kind, id string) string {
+	return "assets/" + kind.Folder() + "/" + id + ".yaml"
+}
+
+// PersonPath returns the relative path of a person's file.
+func PersonPath(id string) string {
+	return "people/" + id + ".yaml"
+}
+
+// Abs turns a path relative to the root into one the OS can open.
+func (r *Register) Abs(rel string) string {
+	return filepath.Join(r.Root, filepath.FromSlash(rel))
+}
+
+// HasPeople reports whether the register keeps people files, which makes
+// person references checked.
+func (r *Register) HasPeople() bool {
+	st, err := os.Stat(r.Abs("people"))
+	return err == nil && st.IsDir()
+}
+
+// NotFoundError says an ID names no record.
+type NotFoundError struct {
+	What, ID   string
+	Suggestion string
+}
+
+func (e *NotFoundError) Error() string {
+	msg := fmt.Sprintf("no %s with ID %q", e.What, e.ID)
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf("; did you mean %s?", e.Suggestion)
+	}
+	return msg
+}
+
+// FindAsset locates an asset's file by ID without scanning the register:
+// one stat per kind. IDs are unique case-insensitively, so when the exact
+// spelling is not found, the folders' names (not the files) are searched.
+func (r *Register) FindAsset(id string) (asset.Kind, string, error) {
+	if err := asset.CheckID(id); err != nil {
+		return "", "", err
+	}
+	for _, k := range asset.Kinds {
+		rel := AssetPath(k, id)
+		if st, err := os.Stat(r.Abs(rel)); err == nil && st.Mode().IsRegular() {
+			return k, id, nil
+		}
+	}
+	var names []string
+	for _, k := range asset.Kinds {
+		entries, _ := os.ReadDir(r.Abs("assets/" + k.Folder()))
+		for _, e := range entries {
+			name, ok := strings.CutSuffix(e.Name(), ".yaml")
+			if !ok {
+				continue
+			}
+			if strings.EqualFold(name, id) {
+				return k, name, nil
+			}
+			names = append(names, name)
+		}
+	}
+	return "", "", &NotFoundError{What: "asset", ID: id, Suggestion: nearest(id, names)}
+}
+
+// FindPerson checks that a person file exists and returns its ID as
+// spelled on disk.
+func (r *Register) FindPerson(id string) (string, error) {
+	if err := asset.CheckID(id); err != nil {
+		return "", err
+	}
+	if st, err := os.Stat(r.Abs(PersonPath(id))); err == nil && st.Mode().IsRegular() {
+		return id, nil
+	}
+	entries, _ := os.ReadDir(r.Abs("people"))
+	var names []string
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			if strings.EqualFold(name, id) {
+				return name, nil
+			}
+			names = append(names, name)
+		}
+	}
+	return "", &NotFoundError{What: "person", ID: id, Suggestion: nearest(id, names)}
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func nearest(id string, names []string) string {
+	s, _ := asset.Closest(id, names)
+	return s
+}
+
+// NextID returns the next free generated ID for a kind: PREFIX-0001, then
+// one more than the highest number in use. It reads file names only. Call it
+// under the lock, so two writers cannot take the same number.
+func (r *Register) NextID(kind asset.Kind) string {
+	prefix := r.Config.Prefix(kind) + "-"
+	highest, width := 0, 4
+	entries, _ := os.ReadDir(r.Abs("assets/" + kind.Folder()))
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".yaml")
+		if !ok || !strings.HasPrefix(name, prefix) {
+			continue
+		}
+		digits := name[len(prefix):]
+		n, err := strconv.Atoi(digits)
+		if err != nil || n < 0 || digits == "" || digits[0] == '+' || digits[0] == '-' {
+			continue
+		}
+		if n > highest {
+			highest, width = n, max(width, len(digits))
+		}
+	}
+	for n := highest + 1; ; n++ {
+		id := fmt.Sprintf("%s%0*d", prefix, width, n)
+		if _, _, err := r.FindAsset(id); err != nil {
+			return id
+		}
+	}
+}

@@ -1,0 +1,155 @@
+package register
+
+import (
+	"bytes"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Encode writes a document in canonical form: what yaml.v3's encoder writes
+// with an indent of 2. Comments travel with their nodes.
+func Encode(doc *yaml.Node) ([]byte, error) {
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Order gives the canonical order of the keys of the mapping at a dotted
+// path ("" for the top level); keys it does not list go after the ones it
+// does, and "history" always goes last.
+type Order func(path string) []string
+
+// Set puts value at the dotted path in the mapping root, creating the
+// mappings on the way. An existing value is replaced in place and keeps its
+// comments; a new key goes where order puts it, so a canonical file stays
+// canonical and only the changed lines differ.
+func Set(root *yaml.Node, path string, value *yaml.Node, order Order) {
+	parent, prefix := root, ""
+	keys := strings.Split(path, ".")
+	for i, key := range keys {
+		last := i == len(keys)-1
+		idx := keyIndex(parent, key)
+		if idx < 0 {
+			v := value
+			if !last {
+				v = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			}
+			idx = insertKey(parent, key, v, order(prefix))
+		}
+		if last {
+			old := parent.Content[idx+1]
+			value.HeadComment, value.LineComment, value.FootComment = old.HeadComment, old.LineComment, old.FootComment
+			parent.Content[idx+1] = value
+			return
+		}
+		next := parent.Content[idx+1]
+		if next.Kind != yaml.MappingNode {
+			// an empty group (purchase:) becomes a mapping
+			m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", LineComment: next.LineComment}
+			parent.Content[idx+1] = m
+			next = m
+		}
+		parent, prefix = next, joinPath(prefix, key)
+	}
+}
+
+// Delete removes the key at the dotted path, and any mapping it leaves
+// empty. It reports whether the key was there.
+func Delete(root *yaml.Node, path string) bool {
+	keys := strings.Split(path, ".")
+	parents := []*yaml.Node{root}
+	node := root
+	for _, key := range keys[:len(keys)-1] {
+		idx := keyIndex(node, key)
+		if idx < 0 || node.Content[idx+1].Kind != yaml.MappingNode {
+			return false
+		}
+		node = node.Content[idx+1]
+		parents = append(parents, node)
+	}
+	idx := keyIndex(node, keys[len(keys)-1])
+	if idx < 0 {
+		return false
+	}
+	node.Content = append(node.Content[:idx], node.Content[idx+2:]...)
+	for i := len(parents) - 1; i > 0 && len(parents[i].Content) == 0; i-- {
+		up := parents[i-1]
+		j := keyIndex(up, keys[i-1])
+		up.Content = append(up.Content[:j], up.Content[j+2:]...)
+	}
+	return true
+}
+
+// Get returns the node at a dotted path, or nil.
+func Get(root *yaml.Node, path string) *yaml.Node {
+	node := root
+	for _, key := range strings.Split(path, ".") {
+		idx := keyIndex(node, key)
+		if idx < 0 {
+			return nil
+		}
+		node = node.Content[idx+1]
+	}
+	return node
+}
+
+func keyIndex(m *yaml.Node, key string) int {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return -1
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// insertKey adds key: value to mapping m at its canonical place and returns
+// the index of the key node.
+func insertKey(m *yaml.Node, key string, value *yaml.Node, order []string) int {
+	rank := func(k string) int {
+		if k == "history" {
+			return len(order) + 1
+		}
+		for i, o := range order {
+			if o == k {
+				return i
+			}
+		}
+		return len(order)
+	}
+	r := rank(key)
+	pos := len(m.Content)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if rank(m.Content[i].Value) > r {
+			pos = i
+			break
+		}
+	}
+	k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}
+	m.Content = append(m.Content, nil, nil)
+	copy(m.Content[pos+2:], m.Content[pos:])
+	m.Content[pos], m.Content[pos+1] = k, value
+	return pos
+}
+
+func joinPath(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+// NewDocument returns an empty document whose root is a mapping.
+func NewDocument() *yaml.Node {
+	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map"}}}
+}

@@ -1,0 +1,205 @@
+// Package render writes results in the output formats of itrack: aligned
+// tables for people, and json, csv, yaml and markdown for programs and
+// pull requests. It knows nothing of assets: callers hand it rows and
+// values.
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"go.yaml.in/yaml/v3"
+)
+
+// Table is a header and rows of cells, all text.
+type Table struct {
+	Header []string
+	Rows   [][]string
+	// Style, when set, styles a cell for a terminal; it gets the column
+	// index and the cell's text.
+	Style func(col int, cell string) lipgloss.Style
+}
+
+// Styles is how a writer shows emphasis: real colours on a terminal, plain
+// text everywhere else.
+type Styles struct {
+	r *lipgloss.Renderer
+}
+
+// NewStyles returns styles for w; colour says whether to use any.
+func NewStyles(w io.Writer, colour bool) *Styles {
+	r := lipgloss.NewRenderer(w)
+	if colour {
+		r.SetColorProfile(termenv.ANSI)
+	} else {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	return &Styles{r: r}
+}
+
+// Plain is a style with nothing set.
+func (s *Styles) Plain() lipgloss.Style { return s.r.NewStyle() }
+
+// Bold is bold text.
+func (s *Styles) Bold() lipgloss.Style { return s.r.NewStyle().Bold(true) }
+
+// Faint is dimmed text.
+func (s *Styles) Faint() lipgloss.Style { return s.r.NewStyle().Faint(true) }
+
+// Colour is text in one of the 16 ANSI colours (1 red, 2 green, 3 yellow,
+// 4 blue, 5 magenta, 6 cyan).
+func (s *Styles) Colour(ansi string) lipgloss.Style {
+	return s.r.NewStyle().Foreground(lipgloss.Color(ansi))
+}
+
+// WriteTable writes t as aligned columns with a header line, the way gh
+// and kubectl print lists.
+func WriteTable(w io.Writer, t Table, st *Styles) error {
+	var b bytes.Buffer
+	tbl := tablewriter.NewTable(&b,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Symbols: tw.NewSymbols(tw.StyleNone),
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenRows: tw.Off, BetweenColumns: tw.Off, ShowHeader: tw.Off},
+				Lines:      tw.Lines{ShowHeaderLine: tw.Off},
+			},
+		})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithPadding(tw.Padding{Left: "", Right: "  ", Overwrite: true}),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	header := make([]string, len(t.Header))
+	for i, h := range t.Header {
+		header[i] = st.Bold().Render(strings.ToUpper(h))
+	}
+	tbl.Header(header)
+	for _, row := range t.Rows {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = oneLine(c)
+			if t.Style != nil && c != "" {
+				cells[i] = t.Style(i, c).Render(cells[i])
+			}
+		}
+		if err := tbl.Append(cells); err != nil {
+			return err
+		}
+	}
+	if err := tbl.Render(); err != nil {
+		return err
+	}
+	for _, line := range strings.SplitAfter(b.String(), "\n") {
+		if line == "" {
+			continue
+		}
+		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// oneLine keeps a cell on one line: a table row is one line.
+func oneLine(s string) string {
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
+
+// WriteCSV writes the header and rows as RFC 4180 CSV.
+func WriteCSV(w io.Writer, t Table) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.Header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(t.Rows); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteMarkdown writes a GitHub-flavoured markdown table.
+func WriteMarkdown(w io.Writer, t Table) error {
+	var b strings.Builder
+	row := func(cells []string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" " + MarkdownCell(c) + " |")
+		}
+		b.WriteString("\n")
+	}
+	row(t.Header)
+	b.WriteString("|")
+	for range t.Header {
+		b.WriteString(" --- |")
+	}
+	b.WriteString("\n")
+	for _, r := range t.Rows {
+		row(r)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// MarkdownCell escapes text for a markdown table cell.
+func MarkdownCell(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "\r\n", "<br>", "\n", "<br>", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;")
+	return r.Replace(s)
+}
+
+// WriteJSON writes v as indented JSON with a final newline. HTML characters
+// are left as they are: the output is for programs, not browsers.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// WriteYAML writes v as YAML, going through JSON so that the keys and values
+// are exactly those of the JSON output.
+func WriteYAML(w io.Writer, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(data, &node); err != nil {
+		return err
+	}
+	clearStyle(&node)
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(&node); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// clearStyle turns JSON's flow style and quoting into block YAML.
+func clearStyle(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+		n.Style = 0
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+		n.Style = 0
+	}
+	for _, c := range n.Content {
+		clearStyle(c)
+	}
+}

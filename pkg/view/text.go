@@ -1,0 +1,147 @@
+package view
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Line is one label and value of a record shown as text.
+type Line struct {
+	Label, Value string
+}
+
+// Lines lists an asset's values as `itrack show` prints them, in file
+// order, skipping what is unset. History is shown apart.
+func (v Asset) Lines() []Line {
+	var ls []Line
+	add := func(label, value string) {
+		if value != "" {
+			ls = append(ls, Line{label, value})
+		}
+	}
+	add("kind", string(v.Kind))
+	add("file", v.File)
+	add("description", v.Description)
+	add("category", v.Category)
+	add("manufacturer", v.Manufacturer)
+	add("model", v.Model)
+	add("serial", v.Serial)
+	add("vendor", v.Vendor)
+	add("owner", v.Owner)
+	add("location", v.Location)
+	add("tags", strings.Join(v.Tags, ", "))
+	if p := v.Purchase; p != nil {
+		add("purchased", join(p.Date, p.Cost.String(), prefixed("from ", p.Supplier), prefixed("order ", p.Order), prefixed("invoice ", p.Invoice)))
+	}
+	if d := v.Depreciation; d != nil {
+		add("depreciation", join(d.Method, prefixed("life ", d.Life), prefixed("salvage ", d.Salvage.String()), prefixed("rate ", d.Rate)))
+	}
+	if w := v.Warranty; w != nil {
+		add("warranty", join(prefixed("until ", w.Expires), w.Provider))
+	}
+	add("end of life", v.EndOfLife)
+	add("os", v.OS)
+	add("support ends", v.SupportEnds)
+	add("metric", v.Metric)
+	if v.Seats != nil {
+		add("seats", fmt.Sprint(*v.Seats))
+	}
+	add("cost", join(v.Cost.String(), prefixed("per ", v.Term)))
+	add("renews", v.Renews)
+	add("expires", v.Expires)
+	if v.AutoRenew != nil {
+		add("auto renew", yesNo(*v.AutoRenew))
+	}
+	add("notice", v.Notice)
+	add("version", v.Version)
+	add("registrar", v.Registrar)
+	add("subject", v.Subject)
+	add("sans", strings.Join(v.SANs, ", "))
+	add("issuer", v.Issuer)
+	add("not before", v.NotBefore)
+	add("fingerprint", v.Fingerprint)
+	add("counterparty", v.Counterparty)
+	add("starts", v.Starts)
+	keys := make([]string, 0, len(v.Fields))
+	for k := range v.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		add(k, v.Fields[k])
+	}
+	add("notes", v.Notes)
+	return ls
+}
+
+// String writes an amount as 1249.00 GBP, or "" for none.
+func (a *Amount) String() string {
+	if a == nil {
+		return ""
+	}
+	return a.Amount + " " + a.Currency
+}
+
+// Describe says what an event did, in words: "assigned to alice".
+func (e Event) Describe() string {
+	var parts []string
+	add := func(s string) {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	add(prefixed("to ", e.To))
+	add(prefixed("from ", e.From))
+	add(prefixed("in ", e.In))
+	add(prefixed("until ", e.Until))
+	if e.Seats != nil {
+		add(fmt.Sprintf("%d seats", *e.Seats))
+	}
+	add(e.Method)
+	add(prefixed("proceeds ", e.Proceeds.String()))
+	add(prefixed("certificate ", e.Certificate))
+	add(prefixed("at ", e.Location))
+	add(prefixed("by ", e.By))
+	add(e.Reason)
+	add(prefixed("cost ", e.Cost.String()))
+	s := strings.Join(parts, ", ")
+	if e.Note != "" {
+		if s != "" {
+			s += ": "
+		}
+		s += firstLine(e.Note)
+	}
+	return s
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
+
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}
+
+func join(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

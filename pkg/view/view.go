@@ -1,0 +1,159 @@
+// Package view shapes records for output: the JSON objects documented in
+// docs/json.md (which the yaml format also uses), and the label/value lines
+// and table rows the text formats show. It computes nothing itself.
+package view
+
+import (
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// Amount is money in machine output: the amount as a decimal string, so no
+// JSON reader turns it into a float.
+type Amount struct {
+	Amount   string `json:"amount"`
+	Currency string `json:"currency"`
+}
+
+// AmountOf returns the JSON form of m, or nil when m is unset.
+func AmountOf(m asset.Money, currency string) *Amount {
+	if m.IsZero() {
+		return nil
+	}
+	m = m.In(currency)
+	return &Amount{Amount: m.AmountString(), Currency: m.Currency}
+}
+
+// Asset is an asset in machine output.
+type Asset struct {
+	ID           string            `json:"id"`
+	Kind         asset.Kind        `json:"kind"`
+	Name         string            `json:"name"`
+	File         string            `json:"file"`
+	Description  string            `json:"description,omitempty"`
+	Category     string            `json:"category,omitempty"`
+	Manufacturer string            `json:"manufacturer,omitempty"`
+	Model        string            `json:"model,omitempty"`
+	Serial       string            `json:"serial,omitempty"`
+	Vendor       string            `json:"vendor,omitempty"`
+	Owner        string            `json:"owner,omitempty"`
+	Location     string            `json:"location,omitempty"`
+	Tags         []string          `json:"tags,omitempty"`
+	Purchase     *Purchase         `json:"purchase,omitempty"`
+	Depreciation *Depreciation     `json:"depreciation,omitempty"`
+	Warranty     *Warranty         `json:"warranty,omitempty"`
+	EndOfLife    string            `json:"end_of_life,omitempty"`
+	OS           string            `json:"os,omitempty"`
+	SupportEnds  string            `json:"support_ends,omitempty"`
+	Metric       string            `json:"metric,omitempty"`
+	Seats        *int              `json:"seats,omitempty"`
+	Cost         *Amount           `json:"cost,omitempty"`
+	Term         string            `json:"term,omitempty"`
+	Renews       string            `json:"renews,omitempty"`
+	Expires      string            `json:"expires,omitempty"`
+	AutoRenew    *bool             `json:"auto_renew,omitempty"`
+	Notice       string            `json:"notice,omitempty"`
+	Version      string            `json:"version,omitempty"`
+	Registrar    string            `json:"registrar,omitempty"`
+	Subject      string            `json:"subject,omitempty"`
+	SANs         []string          `json:"sans,omitempty"`
+	Issuer       string            `json:"issuer,omitempty"`
+	NotBefore    string            `json:"not_before,omitempty"`
+	Fingerprint  string            `json:"fingerprint,omitempty"`
+	Counterparty string            `json:"counterparty,omitempty"`
+	Starts       string            `json:"starts,omitempty"`
+	Fields       map[string]string `json:"fields,omitempty"`
+	Notes        string            `json:"notes,omitempty"`
+	History      []Event           `json:"history"`
+}
+
+// Purchase is the purchase block in machine output.
+type Purchase struct {
+	Date     string  `json:"date,omitempty"`
+	Cost     *Amount `json:"cost,omitempty"`
+	Supplier string  `json:"supplier,omitempty"`
+	Order    string  `json:"order,omitempty"`
+	Invoice  string  `json:"invoice,omitempty"`
+}
+
+// Depreciation is an asset's own depreciation settings in machine output.
+type Depreciation struct {
+	Method  string  `json:"method,omitempty"`
+	Life    string  `json:"life,omitempty"`
+	Salvage *Amount `json:"salvage,omitempty"`
+	Rate    string  `json:"rate,omitempty"`
+}
+
+// Warranty is the warranty block in machine output.
+type Warranty struct {
+	Expires  string `json:"expires,omitempty"`
+	Provider string `json:"provider,omitempty"`
+}
+
+// Event is one history entry in machine output.
+type Event struct {
+	Date        string  `json:"date"`
+	Event       string  `json:"event"`
+	To          string  `json:"to,omitempty"`
+	From        string  `json:"from,omitempty"`
+	In          string  `json:"in,omitempty"`
+	Until       string  `json:"until,omitempty"`
+	Seats       *int    `json:"seats,omitempty"`
+	Method      string  `json:"method,omitempty"`
+	Proceeds    *Amount `json:"proceeds,omitempty"`
+	Certificate string  `json:"certificate,omitempty"`
+	Location    string  `json:"location,omitempty"`
+	By          string  `json:"by,omitempty"`
+	Reason      string  `json:"reason,omitempty"`
+	Cost        *Amount `json:"cost,omitempty"`
+	Note        string  `json:"note,omitempty"`
+}
+
+// AssetOf shapes a record for machine output; currency is the register's.
+func AssetOf(a *asset.Asset, currency string) Asset {
+	v := Asset{
+		ID: a.ID, Kind: a.Kind, Name: a.Name, File: a.File,
+		Description: a.Description, Category: a.Category, Manufacturer: a.Manufacturer,
+		Model: a.Model, Serial: a.Serial, Vendor: a.Vendor, Owner: a.Owner, Location: a.Location,
+		Tags: a.Tags, EndOfLife: a.EndOfLife.String(), OS: a.OS, SupportEnds: a.SupportEnds.String(),
+		Metric: a.Metric, Seats: a.Seats, Cost: AmountOf(a.Cost, currency), Term: a.Term.String(),
+		Renews: a.Renews.String(), Expires: a.Expires.String(), Notice: a.Notice.String(),
+		Version: a.Version, Registrar: a.Registrar, Subject: a.Subject, SANs: a.SANs, Issuer: a.Issuer,
+		NotBefore: a.NotBefore.String(), Fingerprint: a.Fingerprint, Counterparty: a.Counterparty,
+		Starts: a.Starts.String(), Notes: a.Notes, History: []Event{},
+	}
+	if p := a.Purchase; p != (asset.Purchase{}) {
+		v.Purchase = &Purchase{Date: p.Date.String(), Cost: AmountOf(p.Cost, currency), Supplier: p.Supplier, Order: p.Order, Invoice: p.Invoice}
+	}
+	if d := a.Depreciation; d.Method != "" || !d.Life.IsZero() || !d.Salvage.IsZero() || !d.Rate.IsZero() {
+		v.Depreciation = &Depreciation{Method: d.Method, Life: d.Life.String(), Salvage: AmountOf(d.Salvage, currency)}
+		if !d.Rate.IsZero() {
+			v.Depreciation.Rate = d.Rate.String()
+		}
+	}
+	if w := a.Warranty; w != (asset.Warranty{}) {
+		v.Warranty = &Warranty{Expires: w.Expires.String(), Provider: w.Provider}
+	}
+	if f, _ := asset.LookupField("auto_renew", a.Kind); f != nil {
+		auto := a.AutoRenew
+		v.AutoRenew = &auto
+	}
+	if len(a.Fields) > 0 {
+		v.Fields = make(map[string]string, len(a.Fields))
+		for _, f := range a.Fields {
+			v.Fields[f.Key] = f.Value
+		}
+	}
+	for _, e := range a.History {
+		v.History = append(v.History, EventOf(e, currency))
+	}
+	return v
+}
+
+// EventOf shapes one history entry for machine output.
+func EventOf(e asset.Event, currency string) Event {
+	return Event{
+		Date: e.Date.String(), Event: e.Type, To: e.To, From: e.From, In: e.In, Until: e.Until.String(),
+		Seats: e.Seats, Method: e.Method, Proceeds: AmountOf(e.Proceeds, currency), Certificate: e.Certificate,
+		Location: e.Location, By: e.By, Reason: e.Reason, Cost: AmountOf(e.Cost, currency), Note: e.Note,
+	}
+}
