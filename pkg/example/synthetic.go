@@ -3,8 +3,8 @@ package example
 import (
 	"fmt"
 	"math/rand/v2"
-	"time"
 	"strings"
+	"time"
 
 	"github.com/itrack/itrack/pkg/asset"
 )
