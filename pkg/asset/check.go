@@ -7,8 +7,11 @@ import (
 // checkAsset applies the rules that look at more than one value of a record.
 func checkAsset(d *decoder, root *yaml.Node, a *Asset) {
 	at := func(path string) *yaml.Node { return nodeAt(root, path) }
-	if a.Name == "" {
+	// A name that is a list or a mapping has its own finding already.
+	if n := at("name"); a.Name == "" && n == nil {
 		d.errorf(root, "missing-field", "an asset needs a name: add `name: …`")
+	} else if a.Name == "" && n.Kind == yaml.ScalarNode {
+		d.errorf(n, "missing-field", "the name is empty: an asset needs a name, e.g. `name: ThinkPad T14 (Alice)`")
 	}
 	if !a.Renews.IsZero() && !a.Expires.IsZero() {
 		d.errorf(at("expires"), "renews-and-expires", "give either renews (it renews) or expires (it ends), not both")
@@ -32,6 +35,20 @@ func checkAsset(d *decoder, root *yaml.Node, a *Asset) {
 		d.errorf(at("expires"), "date-order", "document expires (%s) before it starts (%s)", a.Expires, a.Starts)
 	}
 	checkDepreciation(d, at("depreciation"), &a.Depreciation)
+	if !d.findings.HasErrors() {
+		checkHistory(d, a)
+	}
+}
+
+// farFuture is a date after every event, to replay a whole history.
+var farFuture = NewDate(9999, 12, 31)
+
+// checkHistory replays the whole history and reports the first impossible
+// event: after it, the states that follow mean nothing.
+func checkHistory(d *decoder, a *Asset) {
+	if _, err := StatusAt(a, farFuture, Duration{}); err != nil {
+		d.findings = append(d.findings, Finding{File: a.File, Pos: err.Event.Pos, Severity: Error, Rule: err.Rule, Message: err.Error()})
+	}
 }
 
 // checkDepreciation applies to an asset's own depreciation and to a
@@ -40,7 +57,8 @@ func checkDepreciation(d *decoder, n *yaml.Node, dep *DepreciationSpec) {
 	if n == nil {
 		return
 	}
-	if dep.Method == "declining_balance" && dep.Rate.IsZero() {
+	// A rate that is there but bad has its own finding already.
+	if r := valueNode(n, "rate"); dep.Method == "declining_balance" && (r == nil || r.Tag == "!!null") {
 		d.errorf(n, "missing-field", "declining_balance needs a rate, e.g. rate: 0.3")
 	}
 	if !dep.Rate.IsZero() && dep.Method != "declining_balance" && dep.Method != "" {

@@ -143,7 +143,8 @@ func (d Date) AddMonths(n int) Date {
 // DaysUntil returns the number of days from d to e (negative when e is
 // before d).
 func (d Date) DaysUntil(e Date) int {
-	return int(e.Time().Sub(d.Time()).Hours() / 24)
+	// Through Unix seconds, not time.Duration, which saturates at 292 years.
+	return int((e.Time().Unix() - d.Time().Unix()) / 86400)
 }
 
 // MonthsBetween returns the number of whole months completed from d to e: a

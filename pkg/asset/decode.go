@@ -371,12 +371,14 @@ func (d *decoder) decodeHistory(v *yaml.Node, dst *[]Event) {
 }
 
 func checkEvent(d *decoder, item *yaml.Node, e *Event) {
-	if e.Date.IsZero() && valueNode(item, "date") == nil {
+	// An empty value (date:) is as missing as an absent key; a value that
+	// is there but bad has its own finding already.
+	if n := valueNode(item, "date"); n == nil || n.Tag == "!!null" {
 		d.errorf(item, "missing-field", "event has no date: add `date: YYYY-MM-DD`")
 	}
 	spec, ok := LookupEvent(e.Type)
 	if !ok {
-		if valueNode(item, "event") == nil {
+		if n := valueNode(item, "event"); n == nil || n.Tag == "!!null" {
 			d.errorf(item, "missing-field", "history entry has no event: add `event:` (one of %s)", strings.Join(EventTypeNames(), ", "))
 		}
 		return
@@ -384,14 +386,22 @@ func checkEvent(d *decoder, item *yaml.Node, e *Event) {
 	for i := 0; i+1 < len(item.Content); i += 2 {
 		k := item.Content[i]
 		if findField(EventFields, k.Value) != nil && !spec.Takes(k.Value) {
-			d.errorf(k, "field-not-for-event", "a %q event has no key %q: it takes %s", e.Type, k.Value, spec.KeyList())
+			d.errorf(k, "field-not-for-event", "%s %q event has no key %q: it takes %s", article(e.Type), e.Type, k.Value, spec.KeyList())
 		}
 	}
 	for _, req := range spec.Required {
 		if n := valueNode(item, req); n == nil || n.Tag == "!!null" {
-			d.errorf(item, "missing-field", "a %q event needs %q", e.Type, req)
+			d.errorf(item, "missing-field", "%s %q event needs %q: add `%s: …`", article(e.Type), e.Type, req, req)
 		}
 	}
+}
+
+// article is the indefinite article for an event type: an "assigned" event.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // valueNode returns the value of key in mapping m, or nil.

@@ -32,6 +32,9 @@ func ParseDuration(s string) (Duration, error) {
 	if err != nil || len(s) > 8 {
 		return Duration{}, fmt.Errorf("invalid duration %q: write a whole number and a unit, e.g. 90d, 6w, 36m or 3y", s)
 	}
+	if s[0] == '0' && len(s) > 2 {
+		return Duration{}, fmt.Errorf("invalid duration %q: write the number without leading zeros, e.g. %s", s, strconv.Itoa(n)+string(unit))
+	}
 	if n > maxDurationN {
 		return Duration{}, fmt.Errorf("invalid duration %q: at most %d", s, maxDurationN)
 	}

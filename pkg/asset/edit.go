@@ -80,6 +80,29 @@ func UnknownField(k Kind, path string) error {
 	return fmt.Errorf("unknown field %q for %s: custom fields are written fields.NAME", path, k)
 }
 
+// PersonValueNode checks text as the value of a person's field and returns
+// the YAML node to store.
+func PersonValueNode(key, text string) (*yaml.Node, error) {
+	f := findField(PersonFields, key)
+	if f == nil || f.Type == TCustom {
+		return nil, fmt.Errorf("unknown person field %q%s", key, didYouMean(key, keysFor(PersonFields, "")))
+	}
+	n := StringNode(text)
+	if f.Type == TDate {
+		n = plainNode(text)
+	}
+	d := &decoder{}
+	var sink Person
+	d.decodeValue(n, key, f.Type, f.Enum, func() any { return f.ptr(&sink) })
+	if len(d.findings) > 0 {
+		return nil, fmt.Errorf("%s", d.findings[0].Message)
+	}
+	return n, nil
+}
+
+// PersonKeyOrder is the canonical order of a person file's keys.
+func PersonKeyOrder(string) []string { return keysFor(PersonFields, "") }
+
 // KeyOrder returns the canonical order of the keys of the mapping at a
 // dotted path of an asset file ("" is the top level).
 func KeyOrder(path string) []string {
@@ -119,4 +142,36 @@ func StringsNode(items []string) *yaml.Node {
 		n.Content = append(n.Content, StringNode(s))
 	}
 	return n
+}
+
+// NewEvent builds a history entry from key/value texts (the key order does
+// not matter: the node is built in canonical order), checking every value
+// as the decoder would. It returns the decoded event and the node to store.
+func NewEvent(values map[string]string) (Event, *yaml.Node, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for _, f := range EventFields {
+		text, ok := values[f.Key]
+		if !ok || text == "" {
+			continue
+		}
+		v := plainNode(text)
+		if f.Type == TString || f.Type == TText || f.Type == TEnum {
+			v = StringNode(text)
+		}
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Key}, v)
+	}
+	for key := range values {
+		if findField(EventFields, key) == nil {
+			return Event{}, nil, fmt.Errorf("events have no key %q", key)
+		}
+	}
+	d := &decoder{}
+	var e Event
+	d.pos = &e.KeyPos
+	walkMapping(d, n, EventFields, &e, "", "")
+	checkEvent(d, n, &e)
+	if len(d.findings) > 0 {
+		return Event{}, nil, fmt.Errorf("%s", d.findings[0].Message)
+	}
+	return e, n, nil
 }

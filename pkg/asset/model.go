@@ -176,11 +176,35 @@ type Ref struct {
 	Pos Pos
 }
 
-// PersonRefs lists the people an asset names.
+// PersonRefs lists the people an asset names: its owner, and whoever its
+// events assign it to (a device licence's seats go to hardware instead).
 func (a *Asset) PersonRefs() []Ref {
 	var refs []Ref
 	if a.Owner != "" {
 		refs = append(refs, Ref{Key: "owner", ID: a.Owner, Pos: a.Pos.Of("owner")})
+	}
+	if a.Metric == "device" {
+		return refs
+	}
+	for _, e := range a.History {
+		if e.Type == "assigned" && e.To != "" {
+			refs = append(refs, Ref{Key: "assigned to", ID: e.To, Pos: e.KeyPos.Of("to")})
+		}
+	}
+	return refs
+}
+
+// HardwareRefs lists the hardware an asset's events name: where a
+// component is installed, and the devices holding a device licence's seats.
+func (a *Asset) HardwareRefs() []Ref {
+	var refs []Ref
+	for _, e := range a.History {
+		switch {
+		case (e.Type == "installed" || e.Type == "removed") && e.In != "":
+			refs = append(refs, Ref{Key: e.Type + " in", ID: e.In, Pos: e.KeyPos.Of("in")})
+		case e.Type == "assigned" && a.Metric == "device" && e.To != "":
+			refs = append(refs, Ref{Key: "seat assigned to", ID: e.To, Pos: e.KeyPos.Of("to")})
+		}
 	}
 	return refs
 }

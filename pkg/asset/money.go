@@ -2,6 +2,7 @@ package asset
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -36,7 +37,7 @@ func ParseMoney(s string) (Money, error) {
 		return Money{}, fmt.Errorf("invalid amount %q: amounts cannot be negative", s)
 	}
 	if !isPlainDecimal(num) {
-		return Money{}, fmt.Errorf("invalid amount %q: write an amount as digits with an optional decimal point and currency, e.g. 1249.00 or 1249.00 USD", s)
+		return Money{}, fmt.Errorf("invalid amount %q: %s", s, amountProblem(num))
 	}
 	d, err := decimal.NewFromString(num)
 	if err != nil {
@@ -58,6 +59,29 @@ func isPlainDecimal(s string) bool {
 		}
 	}
 	return true
+}
+
+var (
+	thousandsAmount = regexp.MustCompile(`^[0-9]{1,3}([,'][0-9]{3})+(\.[0-9]*)?$`)
+	exponentAmount  = regexp.MustCompile(`^[0-9]*\.?[0-9]*[eE][+-]?[0-9]+$`)
+	digitsAmount    = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+)
+
+// amountProblem says why num, which is not a plain decimal, is not an
+// amount, and how to write it.
+func amountProblem(num string) string {
+	intPart, frac, _ := strings.Cut(num, ".")
+	switch {
+	case thousandsAmount.MatchString(num):
+		return "write it without thousands separators, e.g. 12499.00"
+	case exponentAmount.MatchString(num):
+		return "write the digits out, without an exponent, e.g. 1200.00"
+	case digitsAmount.MatchString(num) && len(intPart) > maxMoneyDigits:
+		return fmt.Sprintf("at most %d digits before the decimal point", maxMoneyDigits)
+	case digitsAmount.MatchString(num) && len(frac) > 4:
+		return "at most 4 decimal places, e.g. 1249.1234"
+	}
+	return "write an amount as digits with an optional decimal point and currency, e.g. 1249.00 or 1249.00 USD"
 }
 
 func isCurrencyCode(s string) bool {

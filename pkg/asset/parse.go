@@ -142,15 +142,19 @@ func tabIndent(data []byte) (int, int) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlHint follows the parser's own words, which say what it found but not
+// what to do: the cause is nearly always on or above the reported line.
+const yamlHint = ": check the quotes, brackets and indentation on this line and the lines above it"
+
 // yamlError turns a yaml.v3 error into a line and a message without the
 // library's prefix.
 func yamlError(err error) (int, string) {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return line, "not valid YAML: " + m[2]
+		return line, "not valid YAML: " + m[2] + yamlHint
 	}
-	return 0, "not valid YAML: " + trimPrefix(msg, "yaml: ")
+	return 0, "not valid YAML: " + trimPrefix(msg, "yaml: ") + yamlHint
 }
 
 func trimPrefix(s, prefix string) string {
@@ -189,7 +193,11 @@ func describeNode(n *yaml.Node) string {
 
 func abbreviate(s string) string {
 	if len(s) > 40 {
-		return s[:37] + "..."
+		cut := 37
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut-- // never split a character
+		}
+		return s[:cut] + "..."
 	}
 	return s
 }

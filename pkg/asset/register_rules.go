@@ -60,6 +60,20 @@ func CheckRegister(cfg *Config, assets []*Asset, people []*Person, hasPeople boo
 		}
 	}
 
+	hardware := map[string]bool{}
+	for _, a := range assets {
+		if a.Kind == Hardware {
+			hardware[a.ID] = true
+		}
+	}
+	for _, a := range assets {
+		for _, ref := range a.HardwareRefs() {
+			if !hardware[ref.ID] {
+				fs = append(fs, UnknownHardware(a.File, ref))
+			}
+		}
+	}
+
 	if len(cfg.Categories) > 0 {
 		names := cfg.CategoryNames()
 		for _, a := range assets {
@@ -103,4 +117,11 @@ func otherFiles(group []*Asset, self *Asset) string {
 func UnknownPerson(file string, ref Ref, names []string) Finding {
 	return Finding{File: file, Pos: ref.Pos, Severity: Error, Rule: "unknown-person",
 		Message: fmt.Sprintf("%s %q is not a person of this register (no people/%s.yaml)%s: add them with `itrack person add %s`", ref.Key, ref.ID, ref.ID, didYouMean(ref.ID, names), ref.ID)}
+}
+
+// UnknownHardware is the finding for a reference to hardware the register
+// does not have.
+func UnknownHardware(file string, ref Ref) Finding {
+	return Finding{File: file, Pos: ref.Pos, Severity: Error, Rule: "unknown-asset",
+		Message: fmt.Sprintf("%s %q: no hardware asset has that ID (assets/hardware/%s.yaml)", ref.Key, ref.ID, ref.ID)}
 }

@@ -184,7 +184,7 @@ func runAdd(app *App, opts *addOptions) error {
 	} else if k, existing, err := w.reg.FindAsset(id); err == nil {
 		return refuse("%s already exists (%s): choose another ID, or change it with `itrack set %s`", id, register.AssetPath(k, existing), existing)
 	}
-	f := &register.AssetFile{Rel: register.AssetPath(opts.kind, id), ID: id, Kind: opts.kind, Doc: doc}
+	f := &register.RecordFile{Rel: register.AssetPath(opts.kind, id), ID: id, Kind: opts.kind, Doc: doc}
 	a, data, err := w.checked(f)
 	if err != nil {
 		return err
@@ -200,7 +200,8 @@ func runAdd(app *App, opts *addOptions) error {
 		return err
 	}
 	if format == "json" {
-		return render.WriteJSON(app.IO.Out, view.AssetOf(a, w.reg.Config.Currency))
+		st, _ := asset.StatusAt(a, app.Today, w.reg.Config.Renewals.Window)
+		return render.WriteJSON(app.IO.Out, view.AssetOf(a, st, w.reg.Config.Currency))
 	}
 	fmt.Fprintf(app.IO.Out, "Added %s %s: %s (%s)\n", opts.kind, id, a.Name, f.Rel)
 	return nil

@@ -264,13 +264,25 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 	f.BoolVar(&app.noColor, "no-color", false, "never colour the output (also: NO_COLOR=1)")
 	f.BoolVar(&app.commit, "commit", false, "commit the files a write command changes (also: git.auto_commit in itrack.yaml)")
 
-	root.AddGroup(&cobra.Group{ID: "register", Title: "Register:"}, &cobra.Group{ID: "records", Title: "Records:"})
+	root.AddGroup(&cobra.Group{ID: "register", Title: "Register:"}, &cobra.Group{ID: "records", Title: "Records:"},
+		&cobra.Group{ID: "lifecycle", Title: "Lifecycle events:"})
 	for _, c := range []*cobra.Command{newInitCmd(app), newValidateCmd(app), newFmtCmd(app)} {
 		c.GroupID = "register"
 		root.AddCommand(c)
 	}
-	for _, c := range []*cobra.Command{newAddCmd(app), newShowCmd(app), newListCmd(app), newSetCmd(app), newEditCmd(app)} {
+	for _, c := range []*cobra.Command{newAddCmd(app), newShowCmd(app), newListCmd(app), newSetCmd(app), newEditCmd(app), newHistoryCmd(app)} {
 		c.GroupID = "records"
+		root.AddCommand(c)
+	}
+	for _, c := range []*cobra.Command{newAssignCmd(app), newUnassignCmd(app), newMoveCmd(app), newInstallCmd(app), newUninstallCmd(app),
+		newRepairCmd(app), newRepairedCmd(app), newServiceCmd(app), newAuditCmd(app), newLostCmd(app), newFoundCmd(app),
+		newRenewCmd(app), newCancelCmd(app), newRetireCmd(app), newDisposeCmd(app)} {
+		c.GroupID = "lifecycle"
+		root.AddCommand(c)
+	}
+	root.AddGroup(&cobra.Group{ID: "people", Title: "People:"})
+	for _, c := range []*cobra.Command{newPersonCmd(app), newOffboardCmd(app)} {
+		c.GroupID = "people"
 		root.AddCommand(c)
 	}
 	root.AddCommand(newVersionCmd(app))

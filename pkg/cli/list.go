@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/spf13/cobra"
 
@@ -16,6 +20,8 @@ type listOptions struct {
 	location string
 	tag      string
 	owner    string
+	state    string
+	holder   string
 }
 
 func newListCmd(app *App) *cobra.Command {
@@ -42,6 +48,9 @@ Formats: table (default), json, csv, yaml, markdown.`,
 	f.StringVar(&opts.location, "location", "", "only at this `LOCATION`")
 	f.StringVar(&opts.tag, "tag", "", "only with this `TAG`")
 	f.StringVar(&opts.owner, "owner", "", "only owned by this `PERSON`")
+	f.StringVar(&opts.state, "state", "", "only in this `STATE` (in_use, in_stock, expiring, …)")
+	f.StringVar(&opts.holder, "holder", "", "only held by this `PERSON` (hardware, components, licence seats)")
+	_ = cmd.RegisterFlagCompletionFunc("state", cobra.FixedCompletions(stateNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(kindNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json", "csv", "yaml", "markdown"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -58,16 +67,27 @@ func runList(app *App, opts *listOptions) error {
 			return refuse("--kind: %v", err)
 		}
 	}
+	if opts.state != "" && !slices.Contains(stateNames(), opts.state) {
+		return refuse("--state %q: use one of %s", opts.state, strings.Join(stateNames(), ", "))
+	}
+	asOf, err := app.asOf()
+	if err != nil {
+		return err
+	}
 	reg, snap, err := app.load()
 	if err != nil {
 		return err
 	}
+	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
 	var picked []*asset.Asset
 	for _, a := range snap.Assets {
+		st := statuses[a.ID]
 		if (kind == "" || a.Kind == kind) &&
 			matches(opts.category, a.Category) &&
-			matches(opts.location, a.Location) &&
+			matches(opts.location, st.Location) &&
 			matches(opts.owner, a.Owner) &&
+			(opts.state == "" || string(st.State) == opts.state) &&
+			(opts.holder == "" || st.Holder == opts.holder || slices.Contains(st.SeatHolders, opts.holder)) &&
 			(opts.tag == "" || hasTag(a.Tags, opts.tag)) {
 			picked = append(picked, a)
 		}
@@ -76,16 +96,21 @@ func runList(app *App, opts *listOptions) error {
 	case "json", "yaml":
 		out := make([]view.Asset, len(picked))
 		for i, a := range picked {
-			out[i] = view.AssetOf(a, reg.Config.Currency)
+			out[i] = view.AssetOf(a, statuses[a.ID], reg.Config.Currency)
 		}
 		if format == "json" {
 			return render.WriteJSON(app.IO.Out, out)
 		}
 		return render.WriteYAML(app.IO.Out, out)
 	}
-	t := render.Table{Header: []string{"id", "kind", "name", "category", "location", "owner"}}
+	t := render.Table{Header: []string{"id", "kind", "name", "state", "holder", "location"}, Style: stateStyle(app, 3)}
 	for _, a := range picked {
-		t.Rows = append(t.Rows, []string{a.ID, string(a.Kind), a.Name, a.Category, a.Location, a.Owner})
+		st := statuses[a.ID]
+		holder := st.Holder
+		if a.Kind == asset.Licence {
+			holder = seatsCell(st)
+		}
+		t.Rows = append(t.Rows, []string{a.ID, string(a.Kind), a.Name, string(st.State), holder, st.Location})
 	}
 	switch format {
 	case "csv":
@@ -94,6 +119,44 @@ func runList(app *App, opts *listOptions) error {
 		return render.WriteMarkdown(app.IO.Out, t)
 	}
 	return render.WriteTable(app.IO.Out, t, app.styles())
+}
+
+func stateNames() []string {
+	var names []string
+	for _, s := range append(slices.Clone(asset.TrackedStates), asset.DatedStates...) {
+		if !slices.Contains(names, string(s)) {
+			names = append(names, string(s))
+		}
+	}
+	return names
+}
+
+// seatsCell shows a licence's seat use where other assets show a holder.
+func seatsCell(st asset.Status) string {
+	if st.Seats == nil {
+		return fmt.Sprintf("%d seats used", len(st.SeatHolders))
+	}
+	return fmt.Sprintf("%d/%d seats", len(st.SeatHolders), *st.Seats)
+}
+
+// stateStyle colours the state column on a terminal: red for what needs
+// action, yellow for what will soon, dim for what is gone.
+func stateStyle(app *App, col int) func(int, string) lipgloss.Style {
+	st := app.styles()
+	return func(c int, cell string) lipgloss.Style {
+		if c != col {
+			return st.Plain()
+		}
+		switch asset.State(cell) {
+		case asset.Expired, asset.Lost:
+			return st.Colour("1")
+		case asset.Expiring, asset.InRepair, asset.Ordered:
+			return st.Colour("3")
+		case asset.Retired, asset.Disposed, asset.Cancelled:
+			return st.Faint()
+		}
+		return st.Plain()
+	}
 }
 
 func matches(filter, value string) bool {

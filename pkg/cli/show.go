@@ -32,6 +32,9 @@ func runShow(app *App, id string) error {
 	if err != nil {
 		return err
 	}
+	if _, err := app.asOf(); err != nil {
+		return err
+	}
 	reg, err := app.open()
 	if err != nil {
 		return err
@@ -47,7 +50,21 @@ func runShow(app *App, id string) error {
 		}
 		return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it, then run `itrack validate`", f.Rel)}
 	}
-	v := view.AssetOf(a, reg.Config.Currency)
+	asOf, err := app.asOf()
+	if err != nil {
+		return err
+	}
+	st, _ := asset.StatusAt(a, asOf, reg.Config.Renewals.Window)
+	if st.InstalledIn != "" {
+		// a component is where its hardware is: one more file, not the register
+		if hf, err := reg.ReadAsset(st.InstalledIn); err == nil {
+			if hw, hfs := hf.Decode(); !hfs.HasErrors() {
+				hst, _ := asset.StatusAt(hw, asOf, reg.Config.Renewals.Window)
+				st = st.Inside(hst)
+			}
+		}
+	}
+	v := view.AssetOf(a, st, reg.Config.Currency)
 	switch format {
 	case "json":
 		return render.WriteJSON(app.IO.Out, v)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
@@ -39,7 +40,7 @@ func (app *App) startWrite() (*writer, error) {
 func (w *writer) done() { w.unlock() }
 
 // readAsset reads one asset file for editing.
-func (w *writer) readAsset(id string) (*register.AssetFile, error) {
+func (w *writer) readAsset(id string) (*register.RecordFile, error) {
 	f, err := w.reg.ReadAsset(id)
 	if err != nil {
 		return nil, refuse("%v", err)
@@ -49,7 +50,7 @@ func (w *writer) readAsset(id string) (*register.AssetFile, error) {
 
 // checked decodes what an edited file would hold and refuses the change when
 // the result is invalid, printing every problem.
-func (w *writer) checked(f *register.AssetFile) (*asset.Asset, []byte, error) {
+func (w *writer) checked(f *register.RecordFile) (*asset.Asset, []byte, error) {
 	data, err := register.Encode(f.Doc)
 	if err != nil {
 		return nil, nil, refuse("cannot write %s: %v", f.Rel, err)
@@ -65,11 +66,24 @@ func (w *writer) checked(f *register.AssetFile) (*asset.Asset, []byte, error) {
 	return a, data, nil
 }
 
-// save writes changed files and commits them when asked.
+// save writes changed files and commits them when asked. Every file was
+// checked before, so a failure here is the disk's: the files already
+// written are put back as they were, and the batch is all or nothing.
 func (w *writer) save(message string, files map[string][]byte, order []string) error {
-	for _, rel := range order {
+	before := map[string][]byte{}
+	for i, rel := range order {
+		if old, err := os.ReadFile(w.reg.Abs(rel)); err == nil {
+			before[rel] = old
+		}
 		if err := w.reg.WriteFile(rel, files[rel]); err != nil {
-			return refuse("cannot write %s: %v", rel, err)
+			for _, done := range order[:i] {
+				if old, ok := before[done]; ok {
+					_ = w.reg.WriteFile(done, old)
+				} else {
+					_ = os.Remove(w.reg.Abs(done))
+				}
+			}
+			return refuse("cannot write %s: %v: nothing was changed", rel, err)
 		}
 	}
 	return w.commitFiles(message, order...)

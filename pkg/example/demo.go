@@ -324,17 +324,18 @@ os: Ubuntu 22.04 LTS
 support_ends: %s
 history:
   - date: %s
-    event: moved
-    to: London server room
-  - date: %s
-    event: serviced
-    note: Replaced a failed PSU
-    cost: 210.00
+    event: assigned
+    to: alice
+    note: Custodian for the server room
   - date: %s
     event: audited
     location: London server room
     by: alice
-`, d.month(-41), d.day(19), d.month(29), d.month(-41), d.month(-9), d.month(-13)))
+  - date: %s
+    event: serviced
+    note: Replaced a failed PSU
+    cost: 210.00
+`, d.month(-41), d.day(19), d.month(29), d.month(-41), d.month(-13), d.month(-9)))
 
 	d.put("assets/hardware/NET-0001.yaml", fmt.Sprintf(`name: Office firewall
 category: network
@@ -352,8 +353,9 @@ os: FortiOS 7.2
 support_ends: %s
 history:
   - date: %s
-    event: moved
-    to: London server room
+    event: assigned
+    to: alice
+    note: Custodian for the server room
 `, d.month(-50), d.day(-20), d.month(-50)))
 }
 
@@ -438,23 +440,23 @@ history:
     to: bob
   - date: %s
     event: assigned
-    to: carol
-  - date: %s
-    event: assigned
     to: dan
   - date: %s
     event: assigned
-    to: erin
+    to: carol
   - date: %s
     event: assigned
     to: farid
+  - date: %s
+    event: assigned
+    to: erin
   - date: %s
     event: assigned
     to: grace
   - date: %s
     event: assigned
     to: hiro
-`, d.day(45), d.month(-36), d.month(-36), d.month(-30), d.month(-36), d.month(-20), d.month(-26), d.month(-8), d.month(-3)))
+`, d.day(45), d.month(-36), d.month(-36), d.month(-36), d.month(-30), d.month(-26), d.month(-20), d.month(-8), d.month(-3)))
 
 	d.put("assets/licences/figma-professional.yaml", fmt.Sprintf(`name: Figma Professional
 category: software

@@ -10,18 +10,18 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 )
 
-// AssetFile is one asset file read for editing: its bytes and its YAML
-// node tree, which edits change in place so comments survive.
-type AssetFile struct {
+// RecordFile is one asset or person file read for editing: its bytes and
+// its YAML node tree, which edits change in place so comments survive.
+type RecordFile struct {
 	Rel  string
 	ID   string
-	Kind asset.Kind
+	Kind asset.Kind // "" for a person
 	Data []byte
 	Doc  *yaml.Node
 }
 
 // Root is the top-level mapping of the file.
-func (f *AssetFile) Root() *yaml.Node { return f.Doc.Content[0] }
+func (f *RecordFile) Root() *yaml.Node { return f.Doc.Content[0] }
 
 // InvalidFileError says a file cannot be edited until its problems are
 // fixed.
@@ -41,12 +41,24 @@ func (e *InvalidFileError) Error() string {
 // ReadAsset reads one asset file by ID, without loading the rest of the
 // register. A file that is not valid YAML, or not a record, cannot be
 // edited and returns an *InvalidFileError.
-func (r *Register) ReadAsset(id string) (*AssetFile, error) {
+func (r *Register) ReadAsset(id string) (*RecordFile, error) {
 	kind, id, err := r.FindAsset(id)
 	if err != nil {
 		return nil, err
 	}
-	rel := AssetPath(kind, id)
+	return r.readRecord(AssetPath(kind, id), id, kind)
+}
+
+// ReadPerson reads one person file by ID for editing.
+func (r *Register) ReadPerson(id string) (*RecordFile, error) {
+	id, err := r.FindPerson(id)
+	if err != nil {
+		return nil, err
+	}
+	return r.readRecord(PersonPath(id), id, "")
+}
+
+func (r *Register) readRecord(rel, id string, kind asset.Kind) (*RecordFile, error) {
 	data, err := os.ReadFile(r.Abs(rel))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
@@ -55,11 +67,11 @@ func (r *Register) ReadAsset(id string) (*AssetFile, error) {
 	if doc == nil {
 		return nil, &InvalidFileError{Findings: fs}
 	}
-	return &AssetFile{Rel: rel, ID: id, Kind: kind, Data: data, Doc: doc}, nil
+	return &RecordFile{Rel: rel, ID: id, Kind: kind, Data: data, Doc: doc}, nil
 }
 
 // Decode reads the record the file's node tree holds now.
-func (f *AssetFile) Decode() (*asset.Asset, asset.Findings) {
+func (f *RecordFile) Decode() (*asset.Asset, asset.Findings) {
 	data, err := Encode(f.Doc)
 	if err != nil {
 		return nil, asset.Findings{{File: f.Rel, Rule: "yaml-syntax", Message: err.Error()}}
@@ -67,13 +79,27 @@ func (f *AssetFile) Decode() (*asset.Asset, asset.Findings) {
 	return asset.DecodeAsset(f.Rel, f.ID, f.Kind, data)
 }
 
-// CheckRefs checks that the people an asset names exist, when the register
-// keeps people. It reads only the people files it needs.
-func (r *Register) CheckRefs(a *asset.Asset) asset.Findings {
-	if !r.HasPeople() {
-		return nil
+// DecodePerson reads the person the file's node tree holds now.
+func (f *RecordFile) DecodePerson() (*asset.Person, asset.Findings) {
+	data, err := Encode(f.Doc)
+	if err != nil {
+		return nil, asset.Findings{{File: f.Rel, Rule: "yaml-syntax", Message: err.Error()}}
 	}
+	return asset.DecodePerson(f.Rel, f.ID, data)
+}
+
+// CheckRefs checks that the hardware an asset names exists, and the people
+// too when the register keeps people. It reads no file, only names.
+func (r *Register) CheckRefs(a *asset.Asset) asset.Findings {
 	var fs asset.Findings
+	for _, ref := range a.HardwareRefs() {
+		if k, id, err := r.FindAsset(ref.ID); err != nil || k != asset.Hardware || id != ref.ID {
+			fs = append(fs, asset.UnknownHardware(a.File, ref))
+		}
+	}
+	if !r.HasPeople() {
+		return fs
+	}
 	for _, ref := range a.PersonRefs() {
 		if id, err := r.FindPerson(ref.ID); err != nil || id != ref.ID {
 			fs = append(fs, asset.UnknownPerson(a.File, ref, nil))

@@ -43,3 +43,32 @@ func (r *Register) Commit(message string, files ...string) error {
 	_, err := r.Git(append([]string{"commit", "--quiet", "--no-verify", "-m", message, "--only", "--"}, files...)...)
 	return err
 }
+
+// Commit is one git commit that touched a file.
+type Commit struct {
+	Hash    string
+	Author  string
+	Date    string // YYYY-MM-DD, the author date
+	Subject string
+}
+
+// FileLog returns the commits that touched a file (relative to the root),
+// oldest first, following renames. It returns nothing, and no error, when
+// the register is not in a git repository.
+func (r *Register) FileLog(rel string) ([]Commit, error) {
+	if _, err := r.Git("rev-parse", "--show-toplevel"); err != nil {
+		return nil, nil
+	}
+	out, err := r.Git("log", "--follow", "--reverse", "--date=short", "--format=%H%x00%an%x00%ad%x00%s", "--", rel)
+	if err != nil {
+		return nil, err
+	}
+	var commits []Commit
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		parts := strings.SplitN(line, "\x00", 4)
+		if len(parts) == 4 {
+			commits = append(commits, Commit{Hash: parts[0], Author: parts[1], Date: parts[2], Subject: parts[3]})
+		}
+	}
+	return commits, nil
+}

@@ -153,3 +153,19 @@ func joinPath(prefix, key string) string {
 func NewDocument() *yaml.Node {
 	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map"}}}
 }
+
+// InsertEvent puts an event node into the history list at index at,
+// creating the list (as the last key) when the file has none.
+func InsertEvent(root, event *yaml.Node, at int) {
+	history := Get(root, "history")
+	if history == nil || history.Kind != yaml.SequenceNode {
+		history = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		Set(root, "history", history, func(string) []string { return nil })
+		history = Get(root, "history")
+	}
+	history.Style &^= yaml.FlowStyle // an empty [] becomes a block list
+	at = min(max(at, 0), len(history.Content))
+	history.Content = append(history.Content, nil)
+	copy(history.Content[at+1:], history.Content[at:])
+	history.Content[at] = event
+}

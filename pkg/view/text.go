@@ -29,7 +29,11 @@ func (v Asset) Lines() []Line {
 	add("serial", v.Serial)
 	add("vendor", v.Vendor)
 	add("owner", v.Owner)
+	add("state", string(v.State))
+	add("holder", v.Holder)
+	add("installed in", v.InstalledIn)
 	add("location", v.Location)
+	add("seat holders", strings.Join(v.SeatHolders, ", "))
 	add("tags", strings.Join(v.Tags, ", "))
 	if p := v.Purchase; p != nil {
 		add("purchased", join(p.Date, p.Cost.String(), prefixed("from ", p.Supplier), prefixed("order ", p.Order), prefixed("invoice ", p.Invoice)))

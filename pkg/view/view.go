@@ -37,6 +37,10 @@ type Asset struct {
 	Vendor       string            `json:"vendor,omitempty"`
 	Owner        string            `json:"owner,omitempty"`
 	Location     string            `json:"location,omitempty"`
+	State        asset.State       `json:"state"`
+	Holder       string            `json:"holder,omitempty"`
+	InstalledIn  string            `json:"installed_in,omitempty"`
+	SeatHolders  []string          `json:"seat_holders,omitempty"`
 	Tags         []string          `json:"tags,omitempty"`
 	Purchase     *Purchase         `json:"purchase,omitempty"`
 	Depreciation *Depreciation     `json:"depreciation,omitempty"`
@@ -108,15 +112,17 @@ type Event struct {
 	Note        string  `json:"note,omitempty"`
 }
 
-// AssetOf shapes a record for machine output; currency is the register's.
-func AssetOf(a *asset.Asset, currency string) Asset {
+// AssetOf shapes a record and its status for machine output; currency is
+// the register's.
+func AssetOf(a *asset.Asset, st asset.Status, currency string) Asset {
 	v := Asset{
 		ID: a.ID, Kind: a.Kind, Name: a.Name, File: a.File,
 		Description: a.Description, Category: a.Category, Manufacturer: a.Manufacturer,
-		Model: a.Model, Serial: a.Serial, Vendor: a.Vendor, Owner: a.Owner, Location: a.Location,
+		Model: a.Model, Serial: a.Serial, Vendor: a.Vendor, Owner: a.Owner, Location: st.Location,
+		State: st.State, Holder: st.Holder, InstalledIn: st.InstalledIn, SeatHolders: st.SeatHolders,
 		Tags: a.Tags, EndOfLife: a.EndOfLife.String(), OS: a.OS, SupportEnds: a.SupportEnds.String(),
-		Metric: a.Metric, Seats: a.Seats, Cost: AmountOf(a.Cost, currency), Term: a.Term.String(),
-		Renews: a.Renews.String(), Expires: a.Expires.String(), Notice: a.Notice.String(),
+		Metric: a.Metric, Seats: st.Seats, Cost: AmountOf(a.Cost, currency), Term: a.Term.String(),
+		Renews: st.Renews.String(), Expires: st.Expires.String(), Notice: a.Notice.String(),
 		Version: a.Version, Registrar: a.Registrar, Subject: a.Subject, SANs: a.SANs, Issuer: a.Issuer,
 		NotBefore: a.NotBefore.String(), Fingerprint: a.Fingerprint, Counterparty: a.Counterparty,
 		Starts: a.Starts.String(), Notes: a.Notes, History: []Event{},

@@ -1,0 +1,463 @@
+package asset
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// State is an asset's lifecycle state on a date, computed from its record
+// and events, never stored.
+type State string
+
+// States of hardware and components.
+const (
+	Ordered  State = "ordered"
+	InStock  State = "in_stock"
+	InUse    State = "in_use"
+	InRepair State = "in_repair"
+	Lost     State = "lost"
+	Retired  State = "retired"
+	Disposed State = "disposed"
+)
+
+// States of licences, domains, certificates and documents.
+const (
+	Active    State = "active"
+	Expiring  State = "expiring"
+	Expired   State = "expired"
+	Cancelled State = "cancelled"
+)
+
+// TrackedStates and DatedStates list the states of each family of kinds.
+var (
+	TrackedStates = []State{Ordered, InStock, InUse, InRepair, Lost, Retired, Disposed}
+	DatedStates   = []State{Active, Expiring, Expired, Cancelled, Retired}
+)
+
+// StatesOf lists the states an asset of kind k can be in.
+func StatesOf(k Kind) []State {
+	if k.Tracked() {
+		return TrackedStates
+	}
+	return DatedStates
+}
+
+// Status is what is true of an asset on a date.
+type Status struct {
+	State       State
+	Holder      string   // the person holding hardware or a component
+	Location    string   // where it is
+	InstalledIn string   // the hardware a component is inside
+	SeatHolders []string // people or devices holding a licence's seats
+	Seats       *int     // the licence's seat count, after true-ups
+	Renews      Date     // after renewals
+	Expires     Date     // after renewals
+	LastAudit   Date
+	Since       Date // the date of the event that set State
+	// LastHolder is who held it before it was lost or retired.
+	LastHolder string
+
+	cancelled bool
+	retired   bool
+	before    State  // the state a repair returns to
+	heldBy    string // the holder a repair returns to
+}
+
+// HistoryError says why an event cannot happen where it is in the history.
+type HistoryError struct {
+	Rule    string
+	Index   int // position of the event in the history
+	Event   Event
+	State   State // the state the asset was in
+	Message string
+	Allowed []string // the events the state allows
+}
+
+func (e *HistoryError) Error() string {
+	msg := e.Message
+	if len(e.Allowed) > 0 {
+		msg += fmt.Sprintf(" (events allowed when %s: %s)", e.State, strings.Join(e.Allowed, ", "))
+	}
+	return msg
+}
+
+// StatusAt replays an asset's events up to and including asOf. When an
+// event is impossible, the status is the one before it and the error says
+// why. window is the renewal window that makes a dated asset "expiring".
+func StatusAt(a *Asset, asOf Date, window Duration) (Status, *HistoryError) {
+	s := initialStatus(a)
+	for i, e := range a.History {
+		if e.Date.After(asOf) {
+			break
+		}
+		if err := s.apply(a, i, e); err != nil {
+			s.finish(a, asOf, window)
+			return s, err
+		}
+	}
+	s.finish(a, asOf, window)
+	return s, nil
+}
+
+// CheckEvent replays the history with e inserted at its place in date
+// order (after the events of the same day) and reports the first impossible
+// event, which may be e or a later one that e makes impossible. It returns
+// the index at which e goes.
+func CheckEvent(a *Asset, e Event) (int, *HistoryError) {
+	at := len(a.History)
+	for i, x := range a.History {
+		if x.Date.After(e.Date) {
+			at = i
+			break
+		}
+	}
+	events := slices.Insert(slices.Clone(a.History), at, e)
+	b := *a
+	b.History = events
+	s := initialStatus(&b)
+	for i, x := range events {
+		if err := s.apply(&b, i, x); err != nil {
+			return at, err
+		}
+	}
+	return at, nil
+}
+
+func initialStatus(a *Asset) Status {
+	s := Status{Location: a.Location, Renews: a.Renews, Expires: a.Expires, Seats: a.Seats}
+	if a.Kind.Tracked() {
+		s.State = InStock
+	} else {
+		s.State = Active
+	}
+	return s
+}
+
+// allowed lists the events each state of hardware and components allows.
+var allowed = map[State][]string{
+	Ordered:  {"assigned", "installed", "moved", "audited", "note", "retired"},
+	InStock:  {"assigned", "installed", "moved", "repair", "serviced", "audited", "lost", "retired", "disposed", "note"},
+	InUse:    {"unassigned", "removed", "moved", "repair", "serviced", "audited", "lost", "note"},
+	InRepair: {"repaired", "moved", "serviced", "lost", "retired", "note"},
+	Lost:     {"found", "retired", "disposed", "note"},
+	Retired:  {"disposed", "moved", "audited", "note"},
+	Disposed: {},
+}
+
+// datedEvents are the events licences, domains, certificates and documents
+// take; assignments only for licences.
+var datedEvents = []string{"renewed", "cancelled", "retired", "moved", "note"}
+var licenceEvents = []string{"assigned", "unassigned", "seats"}
+
+// Allowed lists the events an asset of kind k in state st can take.
+func Allowed(k Kind, st State) []string {
+	if k == Hardware {
+		return slices.DeleteFunc(slices.Clone(allowed[st]), func(e string) bool { return e == "installed" || e == "removed" })
+	}
+	if k == Component {
+		return allowed[st]
+	}
+	if st == Retired {
+		return []string{"note"}
+	}
+	if k == Licence {
+		return append(slices.Clone(licenceEvents), datedEvents...)
+	}
+	return datedEvents
+}
+
+func (s *Status) apply(a *Asset, i int, e Event) *HistoryError {
+	if i > 0 && e.Date.Before(a.History[i-1].Date) {
+		return &HistoryError{Rule: "event-order", Index: i, Event: e, State: s.State, Message: fmt.Sprintf("event of %s comes after one of %s: keep the history in date order", e.Date, a.History[i-1].Date)}
+	}
+	fail := func(format string, args ...any) *HistoryError {
+		return &HistoryError{Rule: "impossible-event", Index: i, Event: e, State: s.State, Message: fmt.Sprintf(format, args...)}
+	}
+	refused := func() *HistoryError {
+		err := fail("%s is %s: it cannot be %s", a.ID, s.describe(), pastTense(e.Type))
+		err.Allowed = Allowed(a.Kind, s.State)
+		if s.State == Disposed {
+			err.Rule = "event-after-disposal"
+			err.Message = fmt.Sprintf("%s was disposed of on %s: no event can follow disposal", a.ID, s.Since)
+		}
+		return err
+	}
+	if a.Kind.Tracked() {
+		s.deliver(a, e.Date)
+		if e.Type == "ordered" {
+			if i > 0 {
+				return fail("ordered must be the first event of the history")
+			}
+			s.State = Ordered
+			s.Since = e.Date
+			return nil
+		}
+		if !slices.Contains(Allowed(a.Kind, s.State), e.Type) {
+			if e.Type == "assigned" && s.State == InUse {
+				err := fail("%s is already held by %s: unassign it first (two holders at once)", a.ID, s.holderName())
+				err.Rule = "two-holders"
+				return err
+			}
+			return refused()
+		}
+		return s.applyTracked(a, e, fail)
+	}
+	s.State = s.lifecycleState()
+	if !slices.Contains(Allowed(a.Kind, s.State), e.Type) {
+		return refused()
+	}
+	return s.applyDated(a, e, fail)
+}
+
+func (s *Status) holderName() string {
+	if s.InstalledIn != "" {
+		return s.InstalledIn
+	}
+	return s.Holder
+}
+
+// deliver ends the ordered state once the purchase date is reached.
+func (s *Status) deliver(a *Asset, on Date) {
+	if s.State == Ordered && !a.Purchase.Date.IsZero() && !on.Before(a.Purchase.Date) {
+		s.State, s.Since = InStock, a.Purchase.Date
+	}
+}
+
+func (s *Status) applyTracked(a *Asset, e Event, fail func(string, ...any) *HistoryError) *HistoryError {
+	set := func(st State) { s.State, s.Since = st, e.Date }
+	switch e.Type {
+	case "assigned":
+		set(InUse)
+		s.Holder = e.To
+	case "unassigned":
+		if s.InstalledIn != "" {
+			return fail("%s is installed in %s: use removed (itrack uninstall), not unassigned", a.ID, s.InstalledIn)
+		}
+		if e.From != "" && e.From != s.Holder {
+			return fail("%s is held by %s, not %s", a.ID, s.Holder, e.From)
+		}
+		set(InStock)
+		s.LastHolder, s.Holder = s.Holder, ""
+	case "installed":
+		if a.Kind != Component {
+			return fail("only components are installed in hardware; %s is %s", a.ID, a.Kind)
+		}
+		set(InUse)
+		s.InstalledIn = e.In
+	case "removed":
+		if s.InstalledIn == "" {
+			return fail("%s is not installed in anything: it is held by %s (use unassigned)", a.ID, s.Holder)
+		}
+		if e.In != "" && e.In != s.InstalledIn {
+			return fail("%s is installed in %s, not %s", a.ID, s.InstalledIn, e.In)
+		}
+		set(InStock)
+		s.InstalledIn = ""
+	case "moved":
+		s.Location = e.To
+	case "repair":
+		s.before, s.heldBy = s.State, s.Holder
+		set(InRepair)
+	case "repaired":
+		set(s.before)
+		s.Holder = s.heldBy
+	case "audited":
+		s.LastAudit = e.Date
+		if e.Location != "" {
+			s.Location = e.Location
+		}
+	case "lost":
+		s.LastHolder = s.holderName()
+		s.Holder, s.InstalledIn = "", ""
+		set(Lost)
+	case "found":
+		set(InStock)
+	case "retired":
+		s.LastHolder = s.holderName()
+		s.Holder, s.InstalledIn = "", ""
+		set(Retired)
+	case "disposed":
+		s.Holder, s.InstalledIn = "", ""
+		set(Disposed)
+	}
+	return nil
+}
+
+func (s *Status) applyDated(a *Asset, e Event, fail func(string, ...any) *HistoryError) *HistoryError {
+	switch e.Type {
+	case "assigned":
+		if slices.Contains(s.SeatHolders, e.To) {
+			err := fail("%s already holds a seat of %s", e.To, a.ID)
+			err.Rule = "two-holders"
+			return err
+		}
+		s.SeatHolders = append(s.SeatHolders, e.To)
+	case "unassigned":
+		from := e.From
+		if from == "" {
+			if len(s.SeatHolders) != 1 {
+				return fail("say whose seat is freed: an unassigned event of a licence needs from: (seats are held by %s)", listOrNone(s.SeatHolders))
+			}
+			from = s.SeatHolders[0]
+		}
+		i := slices.Index(s.SeatHolders, from)
+		if i < 0 {
+			return fail("%s holds no seat of %s (seats are held by %s)", from, a.ID, listOrNone(s.SeatHolders))
+		}
+		s.SeatHolders = slices.Delete(s.SeatHolders, i, i+1)
+	case "seats":
+		s.Seats = e.Seats
+	case "renewed":
+		end := s.Renews
+		if end.IsZero() {
+			end = s.Expires
+		}
+		if !end.IsZero() && !e.Until.After(end) {
+			return fail("renewed until %s, which is not after the current end date %s", e.Until, end)
+		}
+		if !s.Renews.IsZero() {
+			s.Renews = e.Until
+		} else {
+			s.Expires = e.Until
+		}
+		s.cancelled = false
+	case "cancelled":
+		if s.cancelled {
+			return fail("%s is already cancelled", a.ID)
+		}
+		s.cancelled = true
+		s.Since = e.Date
+	case "retired":
+		s.retired = true
+		s.SeatHolders = nil
+		s.Since = e.Date
+	case "moved":
+		s.Location = e.To
+	}
+	return nil
+}
+
+// lifecycleState is the state of a dated asset before dates are looked at.
+func (s *Status) lifecycleState() State {
+	switch {
+	case s.retired:
+		return Retired
+	case s.cancelled:
+		return Cancelled
+	}
+	return Active
+}
+
+// finish settles the state as of a date: delivery of ordered hardware, and
+// for dated assets whether they are active, expiring or expired.
+func (s *Status) finish(a *Asset, asOf Date, window Duration) {
+	if a.Kind.Tracked() {
+		s.deliver(a, asOf)
+		return
+	}
+	s.State = s.lifecycleState()
+	if s.State == Retired {
+		return
+	}
+	end := s.EndDate(a, asOf)
+	switch {
+	case end.IsZero():
+	case end.Before(asOf):
+		s.State = Expired
+	case s.State == Active && window.AddTo(asOf).After(end):
+		s.State = Expiring
+	}
+}
+
+// EndDate is when a dated asset ends as of asOf: its expiry, or its next
+// renewal, rolled forward by whole terms when it renews by itself and has
+// not been cancelled.
+func (s *Status) EndDate(a *Asset, asOf Date) Date {
+	if !s.Expires.IsZero() && s.Renews.IsZero() {
+		if a.AutoRenew && !a.Term.IsZero() && !s.cancelled && a.Kind == Domain {
+			return rollForward(s.Expires, a.Term, asOf)
+		}
+		return s.Expires
+	}
+	if s.Renews.IsZero() {
+		return Date{}
+	}
+	if a.AutoRenew && !a.Term.IsZero() && !s.cancelled {
+		return rollForward(s.Renews, a.Term, asOf)
+	}
+	return s.Renews
+}
+
+// rollForward moves a past date forward by whole terms until it is on or
+// after asOf.
+func rollForward(d Date, term Duration, asOf Date) Date {
+	if term.N == 0 {
+		return d
+	}
+	for n := 1; d.Before(asOf) && n < 100000; n++ {
+		d = term.AddTo(d)
+	}
+	return d
+}
+
+// describe says what state the asset is in, in words.
+func (s *Status) describe() string {
+	var d string
+	switch s.State {
+	case Ordered:
+		d = "on order"
+	case InStock:
+		d = "in stock"
+	case InUse:
+		d = "in use by " + s.holderName()
+		if s.InstalledIn != "" {
+			d = "installed in " + s.InstalledIn
+		}
+	case InRepair:
+		d = "in repair"
+	case Disposed:
+		d = "disposed of"
+	default:
+		d = string(s.State)
+	}
+	if !s.Since.IsZero() {
+		d += " since " + s.Since.String()
+	}
+	return d
+}
+
+func pastTense(event string) string {
+	switch event {
+	case "repair":
+		return "sent for repair"
+	case "seats":
+		return "given a new seat count"
+	case "note":
+		return "given a note"
+	case "moved":
+		return "moved"
+	case "installed":
+		return "installed"
+	case "removed":
+		return "uninstalled"
+	case "serviced":
+		return "serviced"
+	case "audited":
+		return "audited"
+	case "found":
+		return "found"
+	case "lost":
+		return "reported lost"
+	case "disposed":
+		return "disposed of"
+	}
+	return event
+}
+
+func listOrNone(items []string) string {
+	if len(items) == 0 {
+		return "nobody"
+	}
+	return strings.Join(items, ", ")
+}

@@ -1,0 +1,249 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// eventCmd builds one of the simple event commands: ID, the event, and the
+// flags every event takes.
+func eventCmd(app *App, use, short, long string, args cobra.PositionalArgs, build func(cmd *cobra.Command, args []string) change) *cobra.Command {
+	flags := &eventFlags{}
+	cmd := &cobra.Command{
+		Use:               use,
+		Short:             short,
+		Long:              long,
+		Args:              args,
+		ValidArgsFunction: completeAssetIDs(app),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return app.recordEvent(flags, build(cmd, args))
+		},
+	}
+	flags.register(cmd)
+	return cmd
+}
+
+func newAssignCmd(app *App) *cobra.Command {
+	var force, reassign bool
+	cmd := eventCmd(app, "assign ID PERSON", "Give an asset, or a licence seat, to a person",
+		`Give hardware or a component to a person, or one seat of a licence to a
+person (a hardware ID for licences with metric: device).
+
+An asset someone else holds is refused unless --reassign, which returns it
+from them first. A licence seat beyond the licence's count is refused
+unless --force: the register then shows the licence as over its seats.`,
+		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
+			id, to := args[0], args[1]
+			return change{
+				id:     id,
+				values: map[string]string{"event": "assigned", "to": to},
+				check: func(w *writer, a *asset.Asset, e asset.Event) ([]map[string]string, error) {
+					return checkAssign(w, a, e, force, reassign)
+				},
+			}
+		})
+	cmd.Flags().BoolVar(&force, "force", false, "licences: assign a seat even beyond the seat count")
+	cmd.Flags().BoolVar(&reassign, "reassign", false, "return the asset from its current holder first")
+	cmd.Example = `  itrack assign LT-0042 alice
+  itrack assign LT-0042 bob --reassign --note "Alice left the team"
+  itrack assign figma-professional carol --date 2026-11-02`
+	return cmd
+}
+
+func checkAssign(w *writer, a *asset.Asset, e asset.Event, force, reassign bool) ([]map[string]string, error) {
+	if a.Kind == asset.Licence && a.Metric == "device" {
+		if k, id, err := w.reg.FindAsset(e.To); err != nil || k != asset.Hardware || id != e.To {
+			return nil, refuse("%s counts seats per device: %q is not a hardware ID of this register", a.ID, e.To)
+		}
+	} else if w.reg.HasPeople() {
+		if id, err := w.reg.FindPerson(e.To); err != nil || id != e.To {
+			return nil, refuse("%q is not a person of this register: add them with `itrack person add %s`", e.To, e.To)
+		}
+	}
+	st, _ := asset.StatusAt(a, e.Date, w.reg.Config.Renewals.Window)
+	if a.Kind == asset.Licence && st.Seats != nil && len(st.SeatHolders)+1 > *st.Seats && !force {
+		return nil, refuse("%s has %d seats and all are taken on %s (%s): buy more and record them (itrack set %s seats=N), or pass --force",
+			a.ID, *st.Seats, e.Date, listOrNobody(st.SeatHolders), a.ID)
+	}
+	if a.Kind.Tracked() && st.State == asset.InUse && reassign {
+		if st.Holder == e.To {
+			return nil, refuse("%s is already held by %s", a.ID, e.To)
+		}
+		if st.InstalledIn != "" {
+			return nil, refuse("%s is installed in %s: uninstall it first", a.ID, st.InstalledIn)
+		}
+		return []map[string]string{{"date": e.Date.String(), "event": "unassigned", "from": st.Holder}}, nil
+	}
+	if a.Kind.Tracked() && st.State == asset.InUse && st.Holder != "" {
+		return nil, refuse("%s is held by %s: pass --reassign to return it from %s and give it to %s, or unassign it first", a.ID, st.Holder, st.Holder, e.To)
+	}
+	return nil, nil
+}
+
+func listOrNobody(items []string) string {
+	if len(items) == 0 {
+		return "nobody"
+	}
+	return strings.Join(items, ", ")
+}
+
+func newUnassignCmd(app *App) *cobra.Command {
+	return eventCmd(app, "unassign ID [PERSON]", "Take an asset back, or free a licence seat",
+		`Take hardware or a component back into stock, or free the seat PERSON holds
+of a licence (PERSON may be left out when one person holds all its seats).`,
+		cobra.RangeArgs(1, 2), func(cmd *cobra.Command, args []string) change {
+			values := map[string]string{"event": "unassigned"}
+			if len(args) == 2 {
+				values["from"] = args[1]
+			}
+			return change{id: args[0], values: values}
+		})
+}
+
+func newMoveCmd(app *App) *cobra.Command {
+	return eventCmd(app, "move ID LOCATION", "Record that an asset moved to another location", "",
+		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
+			return change{id: args[0], values: map[string]string{"event": "moved", "to": args[1]}}
+		})
+}
+
+func newInstallCmd(app *App) *cobra.Command {
+	return eventCmd(app, "install COMPONENT HARDWARE", "Install a component in a hardware asset", "",
+		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
+			return change{id: args[0], values: map[string]string{"event": "installed", "in": args[1]},
+				check: func(w *writer, a *asset.Asset, e asset.Event) ([]map[string]string, error) {
+					if k, id, err := w.reg.FindAsset(e.In); err != nil || k != asset.Hardware || id != e.In {
+						return nil, refuse("%q is not a hardware ID of this register: components are installed in hardware", e.In)
+					}
+					return nil, nil
+				}}
+		})
+}
+
+func newUninstallCmd(app *App) *cobra.Command {
+	return eventCmd(app, "uninstall COMPONENT", "Take a component out of its hardware", "",
+		cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) change {
+			return change{id: args[0], values: map[string]string{"event": "removed"}}
+		})
+}
+
+// simpleEvent is an event command that takes an ID and nothing more.
+func simpleEvent(app *App, use, event, short string, extra func(cmd *cobra.Command) func(values map[string]string)) *cobra.Command {
+	var fill func(map[string]string)
+	cmd := eventCmd(app, use+" ID", short, "", cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) change {
+		values := map[string]string{"event": event}
+		if fill != nil {
+			fill(values)
+		}
+		return change{id: args[0], values: values}
+	})
+	if extra != nil {
+		fill = extra(cmd)
+	}
+	return cmd
+}
+
+// stringFlags adds string flags that fill event keys when given.
+func stringFlags(flags ...[3]string) func(cmd *cobra.Command) func(map[string]string) {
+	return func(cmd *cobra.Command) func(map[string]string) {
+		vals := make([]*string, len(flags))
+		for i, f := range flags {
+			vals[i] = cmd.Flags().String(f[0], "", f[2])
+		}
+		return func(values map[string]string) {
+			for i, f := range flags {
+				if *vals[i] != "" {
+					values[f[1]] = *vals[i]
+				}
+			}
+		}
+	}
+}
+
+var costFlag = [3]string{"cost", "cost", "what it cost (`AMOUNT` [CUR])"}
+
+func newRepairCmd(app *App) *cobra.Command {
+	return simpleEvent(app, "repair", "repair", "Send an asset for repair", stringFlags(costFlag))
+}
+
+func newRepairedCmd(app *App) *cobra.Command {
+	return simpleEvent(app, "repaired", "repaired", "Record that an asset is back from repair", stringFlags(costFlag))
+}
+
+func newServiceCmd(app *App) *cobra.Command {
+	return simpleEvent(app, "service", "serviced", "Record maintenance done on an asset", stringFlags(costFlag))
+}
+
+func newAuditCmd(app *App) *cobra.Command {
+	return simpleEvent(app, "audit", "audited", "Record that an asset was seen and checked", stringFlags(
+		[3]string{"location", "location", "where it was seen (`LOCATION`)"},
+		[3]string{"by", "by", "who checked it (`PERSON`)"}))
+}
+
+func newLostCmd(app *App) *cobra.Command {
+	return simpleEvent(app, "lost", "lost", "Record that an asset is lost", nil)
+}
+
+func newFoundCmd(app *App) *cobra.Command {
+	return simpleEvent(app, "found", "found", "Record that a lost asset was found", nil)
+}
+
+func newCancelCmd(app *App) *cobra.Command {
+	return simpleEvent(app, "cancel", "cancelled", "Record that a licence or contract will not renew", nil)
+}
+
+func newRetireCmd(app *App) *cobra.Command {
+	return simpleEvent(app, "retire", "retired", "Take an asset out of service, awaiting disposal", stringFlags(
+		[3]string{"reason", "reason", "why it is retired"}))
+}
+
+func newDisposeCmd(app *App) *cobra.Command {
+	cmd := simpleEvent(app, "dispose", "disposed", "Record that an asset left the organisation", stringFlags(
+		[3]string{"method", "method", "how: recycled, sold, donated, destroyed or returned"},
+		[3]string{"proceeds", "proceeds", "money received (`AMOUNT` [CUR])"},
+		[3]string{"certificate", "certificate", "data destruction or recycling certificate `REF`"}))
+	_ = cmd.MarkFlagRequired("method")
+	_ = cmd.RegisterFlagCompletionFunc("method", cobra.FixedCompletions(asset.DisposalMethods, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func newRenewCmd(app *App) *cobra.Command {
+	var until, period, cost string
+	cmd := eventCmd(app, "renew ID", "Record a renewal: a new renewal or expiry date",
+		`Record that a licence, domain, certificate or contract was renewed: until
+a date (--until), or for a period from its current end date (--for 1y).`,
+		cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) change {
+			return change{id: args[0], values: map[string]string{"event": "renewed"},
+				prepare: func(w *writer, a *asset.Asset, values map[string]string) error {
+					if cost != "" {
+						values["cost"] = cost
+					}
+					switch {
+					case (until == "") == (period == ""):
+						return refuse("say how long: give --until DATE or --for DURATION (e.g. --for 1y)")
+					case until != "":
+						values["until"] = until
+						return nil
+					}
+					dur, err := asset.ParseDuration(period)
+					if err != nil {
+						return refuse("--for: %v", err)
+					}
+					on, _ := asset.ParseDate(values["date"])
+					st, _ := asset.StatusAt(a, on, w.reg.Config.Renewals.Window)
+					end := st.EndDate(a, on)
+					if end.IsZero() {
+						return refuse("%s has no renewal or expiry date to extend: give --until DATE", a.ID)
+					}
+					values["until"] = dur.AddTo(end).String()
+					return nil
+				}}
+		})
+	cmd.Flags().StringVar(&until, "until", "", "the new renewal or expiry `DATE`")
+	cmd.Flags().StringVar(&period, "for", "", "extend the current end date by `DURATION` (1y, 12m)")
+	cmd.Flags().StringVar(&cost, "cost", "", "what the renewal cost (`AMOUNT` [CUR])")
+	return cmd
+}

@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/view"
+)
+
+func newOffboardCmd(app *App) *cobra.Command {
+	var flags eventFlags
+	var returnAll bool
+	cmd := &cobra.Command{
+		Use:   "offboard PERSON",
+		Short: "Record a leaver and list (or return) everything they hold",
+		Long: `Record a person's last day (leaves: in their file; --date, default
+today) and list everything they hold on that day: hardware, components and
+licence seats, which must come back.
+
+--return-all also returns everything in one batch: an unassigned event for
+each item, dated the last day. Every change is checked first; if any item
+cannot be returned, nothing at all is changed.`,
+		Example: `  itrack offboard farid
+  itrack offboard farid --date 2026-12-18 --return-all`,
+		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			return completePeople(app, args, toComplete)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runOffboard(app, args[0], &flags, returnAll)
+		},
+	}
+	flags.register(cmd)
+	cmd.Flags().BoolVar(&returnAll, "return-all", false, "return everything they hold, all or nothing")
+	return cmd
+}
+
+func runOffboard(app *App, id string, flags *eventFlags, returnAll bool) error {
+	date, err := app.eventDate(flags)
+	if err != nil {
+		return err
+	}
+	w, err := app.startWrite()
+	if err != nil {
+		return err
+	}
+	defer w.done()
+	pf, err := w.reg.ReadPerson(id)
+	if err != nil {
+		return refuse("%v", err)
+	}
+	if before, fs := pf.DecodePerson(); flags.date == "" && !fs.HasErrors() && !before.Leaves.IsZero() {
+		date = before.Leaves.String() // already recorded: keep it
+	}
+	leaves, _ := asset.ParseDate(date)
+	snap := w.reg.Load()
+	app.reportInvalid(snap)
+	statuses := asset.Statuses(snap.Assets, leaves, w.reg.Config.Renewals.Window)
+	items := holdings(snap, statuses)[pf.ID]
+
+	n, err := asset.PersonValueNode("leaves", date)
+	if err != nil {
+		return refuse("%v", err)
+	}
+	register.Set(pf.Root(), "leaves", n, asset.PersonKeyOrder)
+	p, fs := pf.DecodePerson()
+	if fs.HasErrors() {
+		return w.refuseWith(fs, pf.Rel)
+	}
+	files := map[string][]byte{}
+	order := []string{}
+	if data, _ := register.Encode(pf.Doc); string(data) != string(pf.Data) {
+		files[pf.Rel] = data
+		order = append(order, pf.Rel)
+	}
+	if returnAll {
+		for _, a := range items {
+			rel, data, err := w.returnFrom(a, pf.ID, date, flags.note)
+			if err != nil {
+				return err
+			}
+			files[rel] = data
+			order = append(order, rel)
+		}
+	}
+	msg := fmt.Sprintf("offboard %s (leaves %s)", pf.ID, date)
+	if returnAll && len(items) > 0 {
+		msg += fmt.Sprintf(": return %s", plural(len(items), "item"))
+	}
+	if err := w.save(msg, files, order); err != nil {
+		return err
+	}
+
+	held := view.HoldingsOf(items, pf.ID, w.reg.Config.Currency)
+	out := app.IO.Out
+	fmt.Fprintf(out, "%s (%s) leaves on %s.\n", p.Name, pf.ID, date)
+	switch {
+	case len(items) == 0:
+		fmt.Fprintln(out, "They hold nothing: nothing to return.")
+	case returnAll:
+		fmt.Fprintf(out, "Returned %s:\n", plural(len(items), "item"))
+		return render.WriteTable(out, holdingsTable(held), app.styles())
+	default:
+		fmt.Fprintf(out, "They hold %s that must come back:\n", plural(len(items), "item"))
+		if err := render.WriteTable(out, holdingsTable(held), app.styles()); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "Return each with `itrack unassign ID %s`, or all at once with `itrack offboard %s --return-all`.\n", pf.ID, pf.ID)
+	}
+	return nil
+}
+
+// returnFrom prepares the file of asset a with an unassigned event freeing
+// it (or its seat) from person, without writing anything.
+func (w *writer) returnFrom(a *asset.Asset, person, date, note string) (string, []byte, error) {
+	f, err := w.readAsset(a.ID)
+	if err != nil {
+		return "", nil, err
+	}
+	values := map[string]string{"date": date, "event": "unassigned", "from": person}
+	if note != "" {
+		values["note"] = note
+	}
+	e, node, err := asset.NewEvent(values)
+	if err != nil {
+		return "", nil, refuse("%v", err)
+	}
+	at, herr := asset.CheckEvent(a, e)
+	if herr != nil {
+		return "", nil, refuse("cannot return %s: %s: nothing was changed", a.ID, strings.TrimSuffix(herr.Message, "."))
+	}
+	register.InsertEvent(f.Root(), node, at)
+	_, data, err := w.checked(f)
+	return f.Rel, data, err
+}

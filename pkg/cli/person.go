@@ -1,0 +1,245 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/view"
+)
+
+func newPersonCmd(app *App) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "person",
+		Short: "Add, list and show people, and what they hold",
+		Long: `People are files under people/ (people/alice.yaml). Once that folder
+exists, every person an asset names (owner, assigned to) must have a file.`,
+		Args: cobra.NoArgs,
+	}
+	cmd.AddCommand(newPersonAddCmd(app), newPersonListCmd(app), newPersonShowCmd(app))
+	return cmd
+}
+
+func newPersonAddCmd(app *App) *cobra.Command {
+	values := map[string]*string{}
+	cmd := &cobra.Command{
+		Use:     "add ID",
+		Short:   "Add a person",
+		Example: `  itrack person add alice --name "Alice Moreno" --email alice@example.com --department IT --starts 2024-01-08`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			given := map[string]string{}
+			for key, v := range values {
+				if cmd.Flags().Changed(key) {
+					given[key] = *v
+				}
+			}
+			return runPersonAdd(app, args[0], given)
+		},
+	}
+	for _, f := range []struct{ key, usage string }{
+		{"name", "full name (required)"}, {"email", "email address"}, {"department", "department"},
+		{"manager", "their manager's person `ID`"}, {"location", "where they work"},
+		{"starts", "first day (`DATE`)"}, {"leaves", "last day (`DATE`)"},
+	} {
+		values[f.key] = cmd.Flags().String(f.key, "", f.usage)
+	}
+	return cmd
+}
+
+func runPersonAdd(app *App, id string, values map[string]string) error {
+	if err := asset.CheckID(id); err != nil {
+		return refuse("%v", err)
+	}
+	if values["name"] == "" {
+		return refuse("a person needs a name: give --name \"…\"")
+	}
+	doc := register.NewDocument()
+	for _, key := range asset.PersonKeyOrder("") {
+		text, ok := values[key]
+		if !ok {
+			continue
+		}
+		n, err := asset.PersonValueNode(key, text)
+		if err != nil {
+			return refuse("--%s: %v", key, err)
+		}
+		register.Set(doc.Content[0], key, n, asset.PersonKeyOrder)
+	}
+	w, err := app.startWrite()
+	if err != nil {
+		return err
+	}
+	defer w.done()
+	if existing, err := w.reg.FindPerson(id); err == nil {
+		return refuse("%s already exists (%s)", id, register.PersonPath(existing))
+	}
+	if m := values["manager"]; m != "" {
+		if got, err := w.reg.FindPerson(m); err != nil || got != m {
+			return refuse("--manager %q is not a person of this register", m)
+		}
+	}
+	f := &register.RecordFile{Rel: register.PersonPath(id), ID: id, Doc: doc}
+	p, fs := f.DecodePerson()
+	if fs.HasErrors() {
+		return w.refuseWith(fs, f.Rel)
+	}
+	data, _ := register.Encode(doc)
+	if err := w.reg.CreateFile(f.Rel, data); err != nil {
+		return refuse("%v", err)
+	}
+	if err := w.commitFiles(fmt.Sprintf("add person %s: %s", id, p.Name), f.Rel); err != nil {
+		return err
+	}
+	fmt.Fprintf(app.IO.Out, "Added person %s: %s (%s)\n", id, p.Name, f.Rel)
+	return nil
+}
+
+// holdings lists what each person holds on a date.
+func holdings(snap *register.Snapshot, statuses map[string]asset.Status) map[string][]*asset.Asset {
+	out := map[string][]*asset.Asset{}
+	for _, a := range snap.Assets {
+		st := statuses[a.ID]
+		if st.InstalledIn == "" && st.Holder != "" {
+			out[st.Holder] = append(out[st.Holder], a)
+		}
+		for _, h := range st.SeatHolders {
+			out[h] = append(out[h], a)
+		}
+	}
+	return out
+}
+
+func newPersonListCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List people and how many assets each holds",
+		Long:  "List people, sorted by ID. Formats: table (default), json, csv, markdown.",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := app.outputFormat("table", "json", "csv", "markdown")
+			if err != nil {
+				return err
+			}
+			asOf, err := app.asOf()
+			if err != nil {
+				return err
+			}
+			reg, snap, err := app.load()
+			if err != nil {
+				return err
+			}
+			held := holdings(snap, asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window))
+			if format == "json" {
+				out := make([]view.Person, len(snap.People))
+				for i, p := range snap.People {
+					out[i] = view.PersonOf(p, asOf, len(held[p.ID]))
+				}
+				return render.WriteJSON(app.IO.Out, out)
+			}
+			t := render.Table{Header: []string{"id", "name", "department", "email", "leaves", "holds"}}
+			for _, p := range snap.People {
+				t.Rows = append(t.Rows, []string{p.ID, p.Name, p.Department, p.Email, p.Leaves.String(), fmt.Sprint(len(held[p.ID]))})
+			}
+			return writeTable(app, format, t)
+		},
+	}
+}
+
+// writeTable writes a table in the text formats every list command offers.
+func writeTable(app *App, format string, t render.Table) error {
+	switch format {
+	case "csv":
+		return render.WriteCSV(app.IO.Out, t)
+	case "markdown":
+		return render.WriteMarkdown(app.IO.Out, t)
+	}
+	return render.WriteTable(app.IO.Out, t, app.styles())
+}
+
+func newPersonShowCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ID",
+		Short: "Show a person and everything they hold",
+		Long: `Show a person and everything they hold on the --as-of date: hardware,
+components and licence seats, with their value.`,
+		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			return completePeople(app, args, toComplete)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runPersonShow(app, args[0])
+		},
+	}
+}
+
+func runPersonShow(app *App, id string) error {
+	format, err := app.outputFormat("text", "json")
+	if err != nil {
+		return err
+	}
+	asOf, err := app.asOf()
+	if err != nil {
+		return err
+	}
+	reg, snap, err := app.load()
+	if err != nil {
+		return err
+	}
+	p, ok := snap.Person(id)
+	if !ok {
+		if _, err := reg.FindPerson(id); err != nil {
+			return refuse("%v", err)
+		}
+		return refuse("%s is invalid: run `itrack validate`", register.PersonPath(id))
+	}
+	items := holdings(snap, asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window))[p.ID]
+	held := view.HoldingsOf(items, p.ID, reg.Config.Currency)
+	if format == "json" {
+		v := view.PersonOf(p, asOf, len(items))
+		v.Holds = held
+		return render.WriteJSON(app.IO.Out, v)
+	}
+	out := app.IO.Out
+	st := app.styles()
+	fmt.Fprintf(out, "%s  %s\n", st.Bold().Render(p.ID), p.Name)
+	for _, l := range view.PersonOf(p, asOf, len(items)).Lines() {
+		fmt.Fprintf(out, "  %-11s %s\n", l.Label+":", l.Value)
+	}
+	if len(held) == 0 {
+		fmt.Fprintf(out, "\nHolds nothing on %s.\n", asOf)
+		return nil
+	}
+	fmt.Fprintf(out, "\n%s\n", st.Bold().Render(fmt.Sprintf("Holds on %s", asOf)))
+	return render.WriteTable(out, holdingsTable(held), st)
+}
+
+func holdingsTable(held []view.Holding) render.Table {
+	t := render.Table{Header: []string{"id", "kind", "name", "what", "value"}}
+	for _, h := range held {
+		t.Rows = append(t.Rows, []string{h.ID, string(h.Kind), h.Name, h.What, h.Value.String()})
+	}
+	return t
+}
+
+func completePeople(app *App, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	reg, err := app.open()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return fileIDs(reg, "people", toComplete), cobra.ShellCompDirectiveNoFileComp
+}
+
+// refuseWith prints findings and refuses the change.
+func (w *writer) refuseWith(fs asset.Findings, rel string) error {
+	for _, x := range fs.Errors() {
+		fmt.Fprintln(w.app.IO.Err, x.Short())
+	}
+	return refuse("the change would make %s invalid: nothing was changed", rel)
+}

@@ -1,0 +1,94 @@
+package register_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/itrack/itrack/pkg/example"
+	"github.com/itrack/itrack/pkg/register"
+)
+
+var benchSizes = []int{1_000, 10_000, 100_000}
+
+// benchRegister writes a synthetic register of n assets for a benchmark.
+func benchRegister(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	if err := example.WriteAll(dir, example.Synthetic(n, "Bench", "GBP")); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkLoad measures Register.Load: every file read, parsed, decoded
+// into records and checked, one worker per CPU.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("assets=%d", n), func(b *testing.B) {
+			dir := benchRegister(b, n)
+			reg, err := register.Open(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				snap := reg.Load()
+				if len(snap.Invalid) > 0 {
+					b.Fatalf("invalid files: %v", snap.Invalid[:1])
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBaseline is the floor Load is measured against: the same files
+// only read and parsed by yaml.v3 into nodes, with the same workers.
+func BenchmarkBaseline(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("assets=%d", n), func(b *testing.B) {
+			dir := benchRegister(b, n)
+			var files []string
+			for _, sub := range []string{"assets/hardware", "assets/components", "assets/licences", "assets/domains", "assets/certificates", "assets/documents", "people"} {
+				entries, _ := os.ReadDir(filepath.Join(dir, sub))
+				for _, e := range entries {
+					if filepath.Ext(e.Name()) == ".yaml" {
+						files = append(files, filepath.Join(dir, sub, e.Name()))
+					}
+				}
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				var next atomic.Int64
+				var wg sync.WaitGroup
+				for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for {
+							i := int(next.Add(1)) - 1
+							if i >= len(files) {
+								return
+							}
+							data, err := os.ReadFile(files[i])
+							if err != nil {
+								panic(err)
+							}
+							var doc yaml.Node
+							if err := yaml.Unmarshal(data, &doc); err != nil {
+								panic(err)
+							}
+						}
+					}()
+				}
+				wg.Wait()
+			}
+		})
+	}
+}
