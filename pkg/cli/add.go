@@ -201,7 +201,9 @@ func runAdd(app *App, opts *addOptions) error {
 	}
 	if format == "json" {
 		st, _ := asset.StatusAt(a, app.Today, w.reg.Config.Renewals.Window)
-		return render.WriteJSON(app.IO.Out, view.AssetOf(a, st, w.reg.Config.Currency))
+		v := view.AssetOf(a, st, w.reg.Config.Currency)
+		v.BookValue = bookValueOf(a, w.reg.Config, app.Today)
+		return render.WriteJSON(app.IO.Out, v)
 	}
 	fmt.Fprintf(app.IO.Out, "Added %s %s: %s (%s)\n", opts.kind, id, a.Name, f.Rel)
 	return nil

@@ -285,6 +285,11 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		c.GroupID = "people"
 		root.AddCommand(c)
 	}
+	root.AddGroup(&cobra.Group{ID: "reports", Title: "Reports:"})
+	for _, c := range []*cobra.Command{newSeatsCmd(app), newDepreciationCmd(app)} {
+		c.GroupID = "reports"
+		root.AddCommand(c)
+	}
 	root.AddCommand(newVersionCmd(app))
 	return root
 }

@@ -97,6 +97,7 @@ func runList(app *App, opts *listOptions) error {
 		out := make([]view.Asset, len(picked))
 		for i, a := range picked {
 			out[i] = view.AssetOf(a, statuses[a.ID], reg.Config.Currency)
+			out[i].BookValue = bookValueOf(a, reg.Config, asOf)
 		}
 		if format == "json" {
 			return render.WriteJSON(app.IO.Out, out)

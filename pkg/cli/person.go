@@ -197,7 +197,7 @@ func runPersonShow(app *App, id string) error {
 		return refuse("%s is invalid: run `itrack validate`", register.PersonPath(id))
 	}
 	items := holdings(snap, asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window))[p.ID]
-	held := view.HoldingsOf(items, p.ID, reg.Config.Currency)
+	held := view.HoldingsOf(items, reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, reg.Config, asOf) })
 	if format == "json" {
 		v := view.PersonOf(p, asOf, len(items))
 		v.Holds = held

@@ -65,6 +65,7 @@ func runShow(app *App, id string) error {
 		}
 	}
 	v := view.AssetOf(a, st, reg.Config.Currency)
+	v.BookValue = bookValueOf(a, reg.Config, asOf)
 	switch format {
 	case "json":
 		return render.WriteJSON(app.IO.Out, v)

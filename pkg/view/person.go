@@ -65,8 +65,9 @@ func (p Person) Lines() []Line {
 }
 
 // HoldingsOf describes what a person holds, with a value for each: the
-// purchase cost of hardware, the cost of one seat for a licence.
-func HoldingsOf(items []*asset.Asset, person, currency string) []Holding {
+// book value of hardware and components (bookValue), the cost of one seat
+// per term for a licence.
+func HoldingsOf(items []*asset.Asset, currency string, bookValue func(*asset.Asset) *Amount) []Holding {
 	out := make([]Holding, 0, len(items))
 	for _, a := range items {
 		h := Holding{ID: a.ID, Kind: a.Kind, Name: a.Name, File: a.File, What: string(a.Kind)}
@@ -78,7 +79,7 @@ func HoldingsOf(items []*asset.Asset, person, currency string) []Holding {
 				h.Value = AmountOf(asset.NewMoney(per, a.Cost.Currency), currency)
 			}
 		default:
-			h.Value = AmountOf(a.Purchase.Cost, currency)
+			h.Value = bookValue(a)
 		}
 		out = append(out, h)
 	}

@@ -38,6 +38,7 @@ func (v Asset) Lines() []Line {
 	if p := v.Purchase; p != nil {
 		add("purchased", join(p.Date, p.Cost.String(), prefixed("from ", p.Supplier), prefixed("order ", p.Order), prefixed("invoice ", p.Invoice)))
 	}
+	add("book value", v.BookValue.String())
 	if d := v.Depreciation; d != nil {
 		add("depreciation", join(d.Method, prefixed("life ", d.Life), prefixed("salvage ", d.Salvage.String()), prefixed("rate ", d.Rate)))
 	}

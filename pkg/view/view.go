@@ -43,6 +43,7 @@ type Asset struct {
 	SeatHolders  []string          `json:"seat_holders,omitempty"`
 	Tags         []string          `json:"tags,omitempty"`
 	Purchase     *Purchase         `json:"purchase,omitempty"`
+	BookValue    *Amount           `json:"book_value,omitempty"`
 	Depreciation *Depreciation     `json:"depreciation,omitempty"`
 	Warranty     *Warranty         `json:"warranty,omitempty"`
 	EndOfLife    string            `json:"end_of_life,omitempty"`

@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/spf13/cobra"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/seats"
+	"github.com/itrack/itrack/pkg/view"
+)
+
+func newSeatsCmd(app *App) *cobra.Command {
+	var fail bool
+	cmd := &cobra.Command{
+		Use:   "seats [ID]",
+		Short: "Check licence seats: over, ok or unused, and the money wasted",
+		Long: `For each licence: seats bought, used and free, and a status: over (more
+used than bought: a compliance risk), ok, or unused (free seats: wasted
+spend = free seats × cost per seat per year). Seats held by leavers count
+as used and are listed. Site and unlimited licences are never over. Totals
+are per currency.
+
+--fail exits 1 when any licence is over its seats (for CI).
+
+Formats: table (default), json, csv, markdown.`,
+		Example: `  itrack seats
+  itrack seats figma-professional
+  itrack seats --fail --format markdown`,
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeAssetIDs(app),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id := ""
+			if len(args) == 1 {
+				id = args[0]
+			}
+			return runSeats(app, id, fail)
+		},
+	}
+	cmd.Flags().BoolVar(&fail, "fail", false, "exit 1 when a licence is over its seats")
+	return cmd
+}
+
+// seatsReport is `itrack seats --format json`.
+type seatsReport struct {
+	AsOf     string           `json:"as_of"`
+	Licences []view.Seat      `json:"licences"`
+	Totals   []view.SeatTotal `json:"totals"`
+}
+
+func runSeats(app *App, id string, fail bool) error {
+	format, err := app.outputFormat("table", "json", "csv", "markdown")
+	if err != nil {
+		return err
+	}
+	asOf, err := app.asOf()
+	if err != nil {
+		return err
+	}
+	reg, snap, err := app.load()
+	if err != nil {
+		return err
+	}
+	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
+	licences := seats.Check(snap.Assets, snap.People, statuses, asOf, reg.Config.Currency)
+	if id != "" {
+		a, ok := snap.Asset(id)
+		if !ok {
+			if _, _, err := reg.FindAsset(id); err != nil {
+				return refuse("%v", err)
+			}
+			return refuse("%s is not a valid licence of this register", id)
+		}
+		var one []seats.Licence
+		for _, l := range licences {
+			if l.Asset == a {
+				one = append(one, l)
+			}
+		}
+		if len(one) == 0 {
+			return refuse("%s is %s, not a licence in use: seats are counted for licences", a.ID, describeKind(a, statuses[a.ID]))
+		}
+		licences = one
+	}
+	report := seatsReport{AsOf: asOf.String(), Licences: []view.Seat{}}
+	over := false
+	for _, l := range licences {
+		report.Licences = append(report.Licences, view.SeatsOf(l))
+		over = over || l.Status == seats.Over
+	}
+	for _, t := range seats.Totals(licences) {
+		report.Totals = append(report.Totals, view.SeatTotalOf(t))
+	}
+	if err := writeSeats(app, format, report); err != nil {
+		return err
+	}
+	if fail && over {
+		fmt.Fprintln(app.IO.Err, "itrack: licences over their seats: buy seats or unassign them")
+		return silent(ExitFindings)
+	}
+	return nil
+}
+
+func describeKind(a *asset.Asset, st asset.Status) string {
+	if a.Kind == asset.Licence {
+		return string(st.State)
+	}
+	return "a " + string(a.Kind) + " asset"
+}
+
+func writeSeats(app *App, format string, r seatsReport) error {
+	if format == "json" {
+		return render.WriteJSON(app.IO.Out, r)
+	}
+	t := render.Table{Header: []string{"id", "name", "seats", "used", "free", "status", "per seat/year", "wasted/year", "leavers"}}
+	for _, l := range r.Licences {
+		total := "unlimited"
+		if l.Seats != nil {
+			total = fmt.Sprint(*l.Seats)
+		}
+		if l.Metric == "site" {
+			total = "site"
+		}
+		t.Rows = append(t.Rows, []string{l.ID, l.Name, total, fmt.Sprint(l.Used), fmt.Sprint(l.Free), l.Status,
+			l.CostPerSeatPerYear.String(), l.WastedPerYear.String(), strings.Join(l.Leavers, ", ")})
+	}
+	if format == "csv" {
+		return render.WriteCSV(app.IO.Out, t)
+	}
+	totals := render.Table{Header: []string{"currency", "licences", "seats", "used", "free", "over", "wasted/year"}}
+	for _, x := range r.Totals {
+		totals.Rows = append(totals.Rows, []string{x.Currency, fmt.Sprint(x.Licences), fmt.Sprint(x.Seats), fmt.Sprint(x.Used),
+			fmt.Sprint(x.Free), fmt.Sprint(x.Over), x.WastedPerYear.String()})
+	}
+	if format == "markdown" {
+		if err := render.WriteMarkdown(app.IO.Out, t); err != nil {
+			return err
+		}
+		fmt.Fprintln(app.IO.Out)
+		return render.WriteMarkdown(app.IO.Out, totals)
+	}
+	st := app.styles()
+	t.Style = func(col int, cell string) lipgloss.Style {
+		switch {
+		case col == 5 && cell == seats.Over:
+			return st.Colour("1")
+		case col == 5 && cell == seats.Unused:
+			return st.Colour("3")
+		case col == 8:
+			return st.Colour("3")
+		}
+		return st.Plain()
+	}
+	if err := render.WriteTable(app.IO.Out, t, st); err != nil {
+		return err
+	}
+	fmt.Fprintln(app.IO.Out)
+	return render.WriteTable(app.IO.Out, totals, st)
+}

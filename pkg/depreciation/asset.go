@@ -1,0 +1,143 @@
+package depreciation
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// Result is an asset's depreciation as of a date.
+type Result struct {
+	Asset    *asset.Asset
+	Method   string
+	Life     asset.Duration // zero when the method is none
+	Currency string
+
+	Cost        decimal.Decimal
+	Salvage     decimal.Decimal
+	Accumulated decimal.Decimal
+	BookValue   decimal.Decimal
+	// MonthsElapsed counts whole months from purchase to the as-of date (or
+	// to disposal).
+	MonthsElapsed      int
+	FullyDepreciatedOn asset.Date // zero when the method is none
+
+	Disposal *Disposal
+	Schedule *Schedule
+}
+
+// Disposal is what an asset was worth when it left, and what it fetched.
+type Disposal struct {
+	Date       asset.Date
+	BookValue  decimal.Decimal
+	Proceeds   decimal.Decimal
+	GainOrLoss decimal.Decimal // proceeds − book value: negative is a loss
+}
+
+// Settings are the method, life and salvage that apply to an asset: its
+// own, else its category's in itrack.yaml. ok is false when the asset has
+// no purchase cost and date to depreciate from.
+func Settings(a *asset.Asset, cfg *asset.Config) (spec asset.DepreciationSpec, ok bool) {
+	spec = a.Depreciation
+	if cat, found := cfg.Category(a.Category); found {
+		d := cat.Depreciation
+		if spec.Method == "" {
+			spec.Method = d.Method
+		}
+		if spec.Life.IsZero() {
+			spec.Life = d.Life
+		}
+		if spec.Salvage.IsZero() {
+			spec.Salvage = d.Salvage
+		}
+		if spec.Rate.IsZero() {
+			spec.Rate = d.Rate
+		}
+	}
+	if spec.Method == "" {
+		spec.Method = None
+	}
+	return spec, !a.Purchase.Cost.IsZero() && !a.Purchase.Date.IsZero()
+}
+
+// Of computes an asset's depreciation as of a date. An asset disposed of on
+// or before that date stopped depreciating then. It returns nil for an
+// asset with no purchase cost and date.
+func Of(a *asset.Asset, cfg *asset.Config, asOf asset.Date) (*Result, error) {
+	spec, ok := Settings(a, cfg)
+	if !ok {
+		return nil, nil
+	}
+	cost := a.Purchase.Cost.In(cfg.Currency)
+	salvage := spec.Salvage.In(cost.Currency)
+	if !spec.Salvage.IsZero() && salvage.Currency != cost.Currency {
+		return nil, fmt.Errorf("%s: salvage is in %s but the cost is in %s", a.ID, salvage.Currency, cost.Currency)
+	}
+	months := 0
+	if spec.Method != None {
+		var whole bool
+		if months, whole = spec.Life.Months(); !whole || months == 0 {
+			return nil, fmt.Errorf("%s: %s depreciation needs a life in months or years (depreciation.life, or the category's in itrack.yaml)", a.ID, spec.Method)
+		}
+	}
+	sched, err := Compute(Basis{Method: spec.Method, Cost: cost.Amount, Salvage: salvage.Amount, Months: months,
+		Rate: spec.Rate, Places: asset.MinorUnits(cost.Currency)})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", a.ID, err)
+	}
+	r := &Result{Asset: a, Method: spec.Method, Currency: cost.Currency, Cost: cost.Amount, Salvage: salvage.Amount, Schedule: sched}
+	if spec.Method != None {
+		r.Life = spec.Life
+		r.FullyDepreciatedOn = a.Purchase.Date.AddMonths(months)
+	}
+	disposal := disposalOf(a, asOf)
+	end := asOf
+	if disposal != nil {
+		end = disposal.Date
+	}
+	r.MonthsElapsed = asset.MonthsBetween(a.Purchase.Date, end)
+	r.Accumulated = sched.Accumulated(r.MonthsElapsed)
+	r.BookValue = sched.BookValue(r.MonthsElapsed)
+	if disposal != nil {
+		got := disposal.Proceeds.In(cost.Currency).Amount
+		r.Disposal = &Disposal{Date: disposal.Date, BookValue: r.BookValue, Proceeds: got, GainOrLoss: got.Sub(r.BookValue)}
+		r.BookValue = zero
+	}
+	return r, nil
+}
+
+// disposalOf returns the asset's disposal event on or before asOf.
+func disposalOf(a *asset.Asset, asOf asset.Date) *asset.Event {
+	for i := range a.History {
+		if e := &a.History[i]; e.Type == "disposed" && !e.Date.After(asOf) {
+			return e
+		}
+	}
+	return nil
+}
+
+// Year is one year of an asset's schedule.
+type Year struct {
+	Year        int // 1 for the first year after purchase
+	Starts      asset.Date
+	Ends        asset.Date // the day before the next year starts
+	Charge      decimal.Decimal
+	Accumulated decimal.Decimal
+	BookValue   decimal.Decimal // at the end of the year
+}
+
+// Years lists the year-by-year schedule, years counted from the purchase
+// date.
+func (r *Result) Years() []Year {
+	var out []Year
+	acc := zero
+	for i, charge := range r.Schedule.Yearly {
+		acc = acc.Add(charge)
+		start := r.Asset.Purchase.Date.AddMonths(12 * i)
+		end := r.Asset.Purchase.Date.AddMonths(min(12*(i+1), r.Schedule.Months)).AddDays(-1)
+		out = append(out, Year{Year: i + 1, Starts: start, Ends: end, Charge: charge, Accumulated: acc, BookValue: r.Cost.Sub(acc)})
+	}
+	return out
+}

@@ -1,0 +1,136 @@
+// Package seats checks licence compliance: how many seats each licence
+// has, how many are used, whether it is over (a compliance risk) or has
+// seats nobody uses (money spent for nothing), and which seats leavers
+// still hold.
+package seats
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// Compliance statuses.
+const (
+	Over   = "over"   // more seats used than bought: under-licensed
+	OK     = "ok"     // every seat used, or no seat count (site, unlimited)
+	Unused = "unused" // seats bought and not used
+)
+
+// Licence is one licence's seat position on a date.
+type Licence struct {
+	Asset    *asset.Asset
+	Metric   string
+	Seats    *int // nil: unlimited or site
+	Used     int
+	Free     int // 0 for unlimited licences and when over
+	Status   string
+	Holders  []string
+	Leavers  []string // holders whose last day has passed
+	Currency string
+	// CostPerSeatPerYear and WastedPerYear are nil when the licence has no
+	// recurring cost or no seat count.
+	CostPerSeatPerYear *decimal.Decimal
+	WastedPerYear      *decimal.Decimal
+}
+
+// Total is the sum over licences in one currency.
+type Total struct {
+	Currency      string
+	Licences      int
+	Seats         int // of the licences with a seat count
+	Used          int
+	Free          int
+	Over          int // licences over their seats
+	WastedPerYear decimal.Decimal
+}
+
+// Check computes the seat position of every licence that is not retired, as
+// of a date. statuses are the assets' statuses on that date; currency is
+// the register's.
+func Check(assets []*asset.Asset, people []*asset.Person, statuses map[string]asset.Status, asOf asset.Date, currency string) []Licence {
+	leaver := map[string]bool{}
+	for _, p := range people {
+		if !p.Leaves.IsZero() && p.Leaves.Before(asOf) {
+			leaver[p.ID] = true
+		}
+	}
+	var out []Licence
+	for _, a := range assets {
+		st := statuses[a.ID]
+		if a.Kind != asset.Licence || st.State == asset.Retired {
+			continue
+		}
+		out = append(out, position(a, st, leaver, currency))
+	}
+	return out
+}
+
+func position(a *asset.Asset, st asset.Status, leaver map[string]bool, currency string) Licence {
+	l := Licence{Asset: a, Metric: a.Metric, Holders: st.SeatHolders, Used: len(st.SeatHolders), Status: OK}
+	if l.Metric == "" {
+		l.Metric = "user"
+	}
+	cost := a.Cost.In(currency)
+	l.Currency = cost.Currency
+	if l.Currency == "" {
+		l.Currency = currency
+	}
+	for _, h := range st.SeatHolders {
+		if leaver[h] {
+			l.Leavers = append(l.Leavers, h)
+		}
+	}
+	if a.Metric == "site" || st.Seats == nil {
+		return l
+	}
+	seats := *st.Seats
+	l.Seats = &seats
+	switch {
+	case l.Used > seats:
+		l.Status = Over
+	case l.Used < seats:
+		l.Status, l.Free = Unused, seats-l.Used
+	}
+	if a.Cost.IsZero() || a.Term.IsZero() || seats == 0 {
+		return l
+	}
+	num, den := a.Term.TermsPerYear()
+	places := asset.MinorUnits(l.Currency)
+	perSeat := cost.Amount.Mul(decimal.NewFromInt(num)).DivRound(decimal.NewFromInt(den*int64(seats)), places)
+	wasted := perSeat.Mul(decimal.NewFromInt(int64(l.Free)))
+	l.CostPerSeatPerYear, l.WastedPerYear = &perSeat, &wasted
+	return l
+}
+
+// Totals sums licences per currency, sorted by currency.
+func Totals(ls []Licence) []Total {
+	by := map[string]*Total{}
+	for _, l := range ls {
+		t := by[l.Currency]
+		if t == nil {
+			t = &Total{Currency: l.Currency}
+			by[l.Currency] = t
+		}
+		t.Licences++
+		t.Used += l.Used
+		t.Free += l.Free
+		if l.Seats != nil {
+			t.Seats += *l.Seats
+		}
+		if l.Status == Over {
+			t.Over++
+		}
+		if l.WastedPerYear != nil {
+			t.WastedPerYear = t.WastedPerYear.Add(*l.WastedPerYear)
+		}
+	}
+	out := make([]Total, 0, len(by))
+	for _, t := range by {
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Currency < out[j].Currency })
+	return out
+}
