@@ -338,6 +338,10 @@ func (s *Status) applyDated(a *Asset, e Event, fail func(string, ...any) *Histor
 	return nil
 }
 
+// Cancelled reports whether a licence or contract was cancelled: it ends at
+// its end date and does not renew.
+func (s Status) Cancelled() bool { return s.cancelled }
+
 // lifecycleState is the state of a dated asset before dates are looked at.
 func (s *Status) lifecycleState() State {
 	switch {
@@ -390,15 +394,30 @@ func (s *Status) EndDate(a *Asset, asOf Date) Date {
 }
 
 // rollForward moves a past date forward by whole terms until it is on or
-// after asOf.
+// after asOf. Each step is counted from the original date, so month ends
+// stay month ends: 2024-01-31 rolls to 2024-02-29, then 2024-03-31.
 func rollForward(d Date, term Duration, asOf Date) Date {
-	if term.N == 0 {
+	if term.N == 0 || !d.Before(asOf) {
 		return d
 	}
-	for n := 1; d.Before(asOf) && n < 100000; n++ {
-		d = term.AddTo(d)
+	// jump close first, so a daily term over decades is not a long loop
+	k := 1
+	if days := d.DaysUntil(asOf); term.Unit == 'd' || term.Unit == 'w' {
+		step := term.N
+		if term.Unit == 'w' {
+			step *= 7
+		}
+		k = max(1, days/step)
+	} else if months, _ := term.Months(); months > 0 {
+		k = max(1, MonthsBetween(d, asOf)/months)
 	}
-	return d
+	for {
+		next := Duration{N: term.N * k, Unit: term.Unit}.AddTo(d)
+		if !next.Before(asOf) {
+			return next
+		}
+		k++
+	}
 }
 
 // describe says what state the asset is in, in words.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -44,6 +45,8 @@ func ParseYAML(file string, data []byte) (*yaml.Node, Findings) {
 	if i := bytes.Index(data, []byte("\r\n")); i >= 0 {
 		line, _ := lineCol(data, i)
 		add(line, 0, Warning, "crlf", "file has Windows line endings (CRLF): run `itrack fmt` to convert them to LF")
+		// yaml.v3 keeps the CR in comments, which then print as blank lines
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	}
 	if markers := conflictMarkers(data); len(markers) > 0 {
 		for _, line := range markers {
@@ -146,12 +149,31 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // what to do: the cause is nearly always on or above the reported line.
 const yamlHint = ": check the quotes, brackets and indentation on this line and the lines above it"
 
+// parserProblems are the errors of yaml.v3's parser, as opposed to its
+// scanner.
+var parserProblems = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected key",
+	"did not find expected '-' indicator",
+	"did not find expected node content",
+	"did not find expected <document start>",
+}
+
 // yamlError turns a yaml.v3 error into a line and a message without the
 // library's prefix.
 func yamlError(err error) (int, string) {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		// yaml.v3 counts the lines of its parser's errors from 0, those of
+		// its scanner from 1.
+		for _, problem := range parserProblems {
+			if strings.HasPrefix(m[2], problem) {
+				line++
+				break
+			}
+		}
 		return line, "not valid YAML: " + m[2] + yamlHint
 	}
 	return 0, "not valid YAML: " + trimPrefix(msg, "yaml: ") + yamlHint

@@ -115,8 +115,11 @@ func otherFiles(group []*Asset, self *Asset) string {
 // UnknownPerson is the finding for a reference to a person the register
 // does not have; names, when given, feed the suggestion.
 func UnknownPerson(file string, ref Ref, names []string) Finding {
-	return Finding{File: file, Pos: ref.Pos, Severity: Error, Rule: "unknown-person",
-		Message: fmt.Sprintf("%s %q is not a person of this register (no people/%s.yaml)%s: add them with `itrack person add %s`", ref.Key, ref.ID, ref.ID, didYouMean(ref.ID, names), ref.ID)}
+	msg := fmt.Sprintf("%s %q is not a person of this register (no people/%s.yaml): add them with `itrack person add %s`", ref.Key, ref.ID, ref.ID, ref.ID)
+	if near, ok := Closest(ref.ID, names); ok {
+		msg = fmt.Sprintf("%s %q is not a person of this register: did you mean %s? (or add them with `itrack person add %s`)", ref.Key, ref.ID, near, ref.ID)
+	}
+	return Finding{File: file, Pos: ref.Pos, Severity: Error, Rule: "unknown-person", Message: msg}
 }
 
 // UnknownHardware is the finding for a reference to hardware the register

@@ -127,6 +127,10 @@ func addPath(flag string, k asset.Kind) string {
 }
 
 func runAdd(app *App, opts *addOptions) error {
+	format, err := app.outputFormat("text", "json")
+	if err != nil {
+		return err
+	}
 	doc := register.NewDocument()
 	root := doc.Content[0]
 	set := func(path, text, from string) error {
@@ -144,9 +148,13 @@ func runAdd(app *App, opts *addOptions) error {
 	}
 	if w, ok := opts.values["warranty"]; ok {
 		if dur, err := asset.ParseDuration(w); err == nil {
-			bought, err := asset.ParseDate(opts.values["purchased"])
-			if err != nil {
+			purchased, given := opts.values["purchased"]
+			if !given {
 				return refuse("--warranty %s is a duration from the purchase date: give --purchased DATE too, or give the warranty's end date", w)
+			}
+			bought, err := asset.ParseDate(purchased)
+			if err != nil {
+				return refuse("--purchased: %v", err)
 			}
 			opts.values["warranty"] = dur.AddTo(bought).String()
 		}
@@ -193,10 +201,6 @@ func runAdd(app *App, opts *addOptions) error {
 		return refuse("%v", err)
 	}
 	if err := w.commitFiles(fmt.Sprintf("add %s: %s", id, a.Name), f.Rel); err != nil {
-		return err
-	}
-	format, err := app.outputFormat("text", "json")
-	if err != nil {
 		return err
 	}
 	if format == "json" {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -256,7 +257,7 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		Version:       versionString(),
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return flagError(err) })
 	f := root.PersistentFlags()
 	f.StringVarP(&app.dir, "dir", "C", "", "run in the register at `DIR`")
 	f.StringVar(&app.asOfArg, "as-of", "", "answer as of `DATE` (YYYY-MM-DD; default today)")
@@ -286,11 +287,27 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		root.AddCommand(c)
 	}
 	root.AddGroup(&cobra.Group{ID: "reports", Title: "Reports:"})
-	for _, c := range []*cobra.Command{newSeatsCmd(app), newDepreciationCmd(app)} {
+	for _, c := range []*cobra.Command{newRenewalsCmd(app), newForecastCmd(app), newSeatsCmd(app), newDepreciationCmd(app)} {
 		c.GroupID = "reports"
 		root.AddCommand(c)
 	}
 	root.AddCommand(newVersionCmd(app))
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			// cobra prints help for `completion bsh`; a typo must not end up in
+			// a shell's startup file
+			c.Args = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return fmt.Errorf("unknown shell %q: use bash, zsh, fish or powershell", args[0])
+				}
+				return nil
+			}
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				return refuse("name the shell: itrack completion bash, zsh, fish or powershell")
+			}
+		}
+	}
 	return root
 }
 
@@ -302,3 +319,14 @@ EXIT STATUS
   1  findings: validate errors, fmt --check differences, --fail hits
   2  usage error or refused operation: nothing was changed
   3  the register holds invalid files: results cover the valid ones`
+
+var parseBoolError = regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: strconv\.ParseBool: .*$`)
+
+// flagError rewords the flag errors whose Go wording means nothing to a
+// person.
+func flagError(err error) error {
+	if m := parseBoolError.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Errorf("%s takes true or false, not %q", m[2], m[1])
+	}
+	return err
+}

@@ -192,16 +192,9 @@ func runDepreciationOne(app *App, id string) error {
 	if err != nil {
 		return err
 	}
-	f, err := reg.ReadAsset(id)
+	a, err := app.readValid(reg, id)
 	if err != nil {
-		return refuse("%v", err)
-	}
-	a, fs := f.Decode()
-	if fs.HasErrors() {
-		for _, x := range fs.Errors() {
-			fmt.Fprintln(app.IO.Err, x.Short())
-		}
-		return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it, then run `itrack validate`", f.Rel)}
+		return err
 	}
 	r, err := depreciation.Of(a, reg.Config, asOf)
 	if err != nil {

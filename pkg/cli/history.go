@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/spf13/cobra"
@@ -57,18 +56,11 @@ func runHistory(app *App, id string) error {
 	if err != nil {
 		return err
 	}
-	f, err := reg.ReadAsset(id)
+	a, err := app.readValid(reg, id)
 	if err != nil {
-		return refuse("%v", err)
+		return err
 	}
-	a, fs := asset.DecodeAsset(f.Rel, f.ID, f.Kind, f.Data)
-	if fs.HasErrors() {
-		for _, x := range fs.Errors() {
-			fmt.Fprintln(app.IO.Err, x.Short())
-		}
-		return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it, then run `itrack validate`", f.Rel)}
-	}
-	commits, err := reg.FileLog(f.Rel)
+	commits, err := reg.FileLog(a.File)
 	if err != nil {
 		return refuse("%v", err)
 	}

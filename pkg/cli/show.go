@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/view"
 )
@@ -39,16 +42,9 @@ func runShow(app *App, id string) error {
 	if err != nil {
 		return err
 	}
-	f, err := reg.ReadAsset(id)
+	a, err := app.readValid(reg, id)
 	if err != nil {
-		return refuse("%v", err)
-	}
-	a, fs := asset.DecodeAsset(f.Rel, f.ID, f.Kind, f.Data)
-	if fs.HasErrors() {
-		for _, x := range fs.Errors() {
-			fmt.Fprintln(app.IO.Err, x.Short())
-		}
-		return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it, then run `itrack validate`", f.Rel)}
+		return err
 	}
 	asOf, err := app.asOf()
 	if err != nil {
@@ -75,6 +71,31 @@ func runShow(app *App, id string) error {
 	return writeShow(app.IO.Out, v, app.styles())
 }
 
+// readValid reads one asset for display. An asset whose file is invalid
+// ends the command with exit 3, its problems on stderr.
+func (app *App) readValid(reg *register.Register, id string) (*asset.Asset, error) {
+	f, err := reg.ReadAsset(id)
+	var inv *register.InvalidFileError
+	if errors.As(err, &inv) {
+		return nil, app.invalidFile(inv.Findings, register.AssetPath(inv.Kind, inv.ID))
+	}
+	if err != nil {
+		return nil, refuse("%v", err)
+	}
+	a, fs := asset.DecodeAsset(f.Rel, f.ID, f.Kind, f.Data)
+	if fs.HasErrors() {
+		return nil, app.invalidFile(fs, f.Rel)
+	}
+	return a, nil
+}
+
+func (app *App) invalidFile(fs asset.Findings, rel string) error {
+	for _, x := range fs.Errors() {
+		fmt.Fprintln(app.IO.Err, x.Short())
+	}
+	return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it (itrack edit), then run `itrack validate`", rel)}
+}
+
 func writeShow(w io.Writer, v view.Asset, st *render.Styles) error {
 	fmt.Fprintf(w, "%s  %s\n", st.Bold().Render(v.ID), v.Name)
 	lines := v.Lines()
@@ -83,7 +104,8 @@ func writeShow(w io.Writer, v view.Asset, st *render.Styles) error {
 		width = max(width, len(l.Label))
 	}
 	for _, l := range lines {
-		fmt.Fprintf(w, "  %-*s  %s\n", width+1, l.Label+":", l.Value)
+		value := strings.ReplaceAll(strings.TrimRight(l.Value, "\n"), "\n", "\n"+strings.Repeat(" ", width+5))
+		fmt.Fprintf(w, "  %-*s  %s\n", width+1, l.Label+":", value)
 	}
 	if len(v.History) > 0 {
 		fmt.Fprintf(w, "\n%s\n", st.Bold().Render("History"))

@@ -154,7 +154,7 @@ func sumOfYears(b Basis) []decimal.Decimal {
 			out[y] = base.Sub(done)
 			break
 		}
-		out[y] = base.Mul(decimal.NewFromInt(int64(n - y))).DivRound(digits, b.Places+4).Round(b.Places)
+		out[y] = base.Mul(decimal.NewFromInt(int64(n-y))).DivRound(digits, b.Places+4).Round(b.Places)
 		done = done.Add(out[y])
 	}
 	return out

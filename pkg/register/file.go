@@ -26,6 +26,8 @@ func (f *RecordFile) Root() *yaml.Node { return f.Doc.Content[0] }
 // InvalidFileError says a file cannot be edited until its problems are
 // fixed.
 type InvalidFileError struct {
+	ID       string
+	Kind     asset.Kind
 	Findings asset.Findings
 }
 
@@ -65,7 +67,7 @@ func (r *Register) readRecord(rel, id string, kind asset.Kind) (*RecordFile, err
 	}
 	doc, fs := asset.ParseYAML(rel, data)
 	if doc == nil {
-		return nil, &InvalidFileError{Findings: fs}
+		return nil, &InvalidFileError{ID: id, Kind: kind, Findings: fs}
 	}
 	return &RecordFile{Rel: rel, ID: id, Kind: kind, Data: data, Doc: doc}, nil
 }
@@ -102,7 +104,13 @@ func (r *Register) CheckRefs(a *asset.Asset) asset.Findings {
 	}
 	for _, ref := range a.PersonRefs() {
 		if id, err := r.FindPerson(ref.ID); err != nil || id != ref.ID {
-			fs = append(fs, asset.UnknownPerson(a.File, ref, nil))
+			var near []string
+			if nf, ok := err.(*NotFoundError); ok && nf.Suggestion != "" {
+				near = []string{nf.Suggestion}
+			} else if err == nil {
+				near = []string{id}
+			}
+			fs = append(fs, asset.UnknownPerson(a.File, ref, near))
 		}
 	}
 	return fs

@@ -72,3 +72,14 @@ func (r *Register) FileLog(rel string) ([]Commit, error) {
 	}
 	return commits, nil
 }
+
+// RepoPrefix is the path of the register's root inside its git repository
+// ("inventory/"), or "" at the top or outside git. CI annotations name files
+// from the repository's top.
+func (r *Register) RepoPrefix() string {
+	out, err := r.Git("rev-parse", "--show-prefix")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}

@@ -3,13 +3,24 @@ package register
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/gofrs/flock"
 )
 
-// LockFile is the file writers lock; `itrack init` lists it in .gitignore.
+// LockFile is the file writers lock: in the .git folder when the register
+// is the top of a git repository, else in the register (and `itrack init`
+// lists it in .gitignore).
 const LockFile = ".itrack.lock"
+
+// lockPath keeps the lock file out of `git status` where it can.
+func (r *Register) lockPath() string {
+	if st, err := os.Stat(r.Abs(".git")); err == nil && st.IsDir() {
+		return r.Abs(".git/itrack.lock")
+	}
+	return r.Abs(LockFile)
+}
 
 // LockTimeout is how long a writer waits for another to finish.
 var LockTimeout = 30 * time.Second
@@ -18,7 +29,7 @@ var LockTimeout = 30 * time.Second
 // processes that hold it. The lock is an OS file lock, so it is released
 // even when a process dies.
 func (r *Register) Lock() (unlock func(), err error) {
-	l := flock.New(r.Abs(LockFile))
+	l := flock.New(r.lockPath())
 	ctx, cancel := context.WithTimeout(context.Background(), LockTimeout)
 	defer cancel()
 	ok, err := l.TryLockContext(ctx, 10*time.Millisecond)

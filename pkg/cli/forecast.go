@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/renewals"
+	"github.com/itrack/itrack/pkg/view"
+)
+
+func newForecastCmd(app *App) *cobra.Command {
+	var months int
+	var by string
+	cmd := &cobra.Command{
+		Use:   "forecast",
+		Short: "The spend that falls due in the months ahead",
+		Long: `Total the renewal payments that fall due over the next --months (default
+12), per month, kind or vendor, from the renewals rolled forward by their
+terms, with totals per currency and the annual run-rate (recurring cost
+normalised to a year).
+
+Formats: table (default), json, csv, markdown.`,
+		Example: `  itrack forecast
+  itrack forecast --months 24 --by vendor --format csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runForecast(app, months, by)
+		},
+	}
+	cmd.Flags().IntVar(&months, "months", 12, "how many `MONTHS` ahead")
+	cmd.Flags().StringVar(&by, "by", "month", "group by `GROUP`: month, kind or vendor")
+	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions([]string{"month", "kind", "vendor"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// forecastReport is `itrack forecast --format json`.
+type forecastReport struct {
+	AsOf    string         `json:"as_of"`
+	Months  int            `json:"months"`
+	By      string         `json:"by"`
+	Groups  []spendJSON    `json:"groups"`
+	Totals  []*view.Amount `json:"totals"`
+	RunRate []*view.Amount `json:"annual_run_rate"`
+}
+
+type spendJSON struct {
+	Group    string       `json:"group"`
+	Amount   *view.Amount `json:"amount"`
+	Payments int          `json:"payments"`
+}
+
+func runForecast(app *App, months int, by string) error {
+	if by != "month" && by != "kind" && by != "vendor" {
+		return refuse("--by %q: use month, kind or vendor", by)
+	}
+	if months < 1 || months > 600 {
+		return refuse("--months must be from 1 to 600, not %d", months)
+	}
+	format, err := app.outputFormat("table", "json", "csv", "markdown")
+	if err != nil {
+		return err
+	}
+	asOf, err := app.asOf()
+	if err != nil {
+		return err
+	}
+	reg, snap, err := app.load()
+	if err != nil {
+		return err
+	}
+	cur := reg.Config.Currency
+	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
+	payments := renewals.Forecast(snap.Assets, reg.Config, statuses, asOf, months)
+	r := forecastReport{AsOf: asOf.String(), Months: months, By: by, Groups: []spendJSON{}}
+	for _, s := range renewals.GroupPayments(payments, by, asOf, months, cur) {
+		r.Groups = append(r.Groups, spendJSON{Group: s.Group, Amount: view.Money(s.Amount, s.Currency), Payments: s.Payments})
+	}
+	for _, m := range renewals.Totals(payments) {
+		r.Totals = append(r.Totals, view.AmountOf(m, cur))
+	}
+	for _, m := range renewals.RunRate(snap.Assets, reg.Config, statuses) {
+		r.RunRate = append(r.RunRate, view.AmountOf(m, cur))
+	}
+	if format == "json" {
+		return render.WriteJSON(app.IO.Out, r)
+	}
+	t := render.Table{Header: []string{by, "amount", "payments"}}
+	for _, g := range r.Groups {
+		t.Rows = append(t.Rows, []string{g.Group, g.Amount.String(), fmt.Sprint(g.Payments)})
+	}
+	if err := writeTable(app, format, t); err != nil || format == "csv" {
+		return err
+	}
+	out := app.IO.Out
+	fmt.Fprintln(out)
+	for _, m := range r.Totals {
+		fmt.Fprintf(out, "Total over %d months: %s\n", months, m)
+	}
+	for _, m := range r.RunRate {
+		fmt.Fprintf(out, "Annual run-rate: %s\n", m)
+	}
+	return nil
+}

@@ -1,0 +1,157 @@
+package renewals
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// Payment is spend that falls due on a date.
+type Payment struct {
+	Asset *asset.Asset
+	Date  asset.Date
+	Cost  asset.Money // with its currency
+}
+
+// Forecast lists the payments that fall due from asOf up to (not
+// including) asOf + months: every renewal with a cost, rolled forward by
+// its term through the horizon. A renewal already overdue falls due on
+// asOf. Cancelled, retired and disposed assets pay nothing more.
+func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asset.Status, asOf asset.Date, months int) []Payment {
+	end := asOf.AddMonths(months)
+	var out []Payment
+	for _, a := range assets {
+		st := statuses[a.ID]
+		if a.Cost.IsZero() || a.Term.IsZero() || a.Term.N == 0 || st.Cancelled() || st.State == asset.Retired {
+			continue
+		}
+		first := st.EndDate(a, asOf)
+		renews := !st.Renews.IsZero() || (a.Kind == asset.Domain && a.AutoRenew)
+		if first.IsZero() || !renews {
+			continue
+		}
+		cost := a.Cost.In(cfg.Currency)
+		for k := 0; ; k++ {
+			d := asset.Duration{N: a.Term.N * k, Unit: a.Term.Unit}.AddTo(first)
+			if !d.Before(end) {
+				break
+			}
+			if d.Before(asOf) {
+				d = asOf
+			}
+			out = append(out, Payment{Asset: a, Date: d, Cost: cost})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := out[i].Date.Compare(out[j].Date); c != 0 {
+			return c < 0
+		}
+		return out[i].Asset.ID < out[j].Asset.ID
+	})
+	return out
+}
+
+// RunRate is the recurring cost of the register normalised to a year, per
+// currency: every active asset with a cost per term. Sorted by currency.
+func RunRate(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asset.Status) []asset.Money {
+	sums := map[string]decimal.Decimal{}
+	for _, a := range assets {
+		st := statuses[a.ID]
+		if a.Cost.IsZero() || a.Term.IsZero() || st.Cancelled() || st.State == asset.Retired || st.State == asset.Expired {
+			continue
+		}
+		cost := a.Cost.In(cfg.Currency)
+		num, den := a.Term.TermsPerYear()
+		yearly := cost.Amount.Mul(decimal.NewFromInt(num)).Div(decimal.NewFromInt(den))
+		sums[cost.Currency] = sums[cost.Currency].Add(yearly)
+	}
+	return sortedMoney(sums)
+}
+
+func sortedMoney(sums map[string]decimal.Decimal) []asset.Money {
+	out := make([]asset.Money, 0, len(sums))
+	for cur, amount := range sums {
+		out = append(out, asset.NewMoney(amount.Round(asset.MinorUnits(cur)), cur))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Currency < out[j].Currency })
+	return out
+}
+
+// Spend is the total that falls due in one group, in one currency.
+type Spend struct {
+	Group    string // a month (2026-12), a kind or a vendor
+	Currency string
+	Amount   decimal.Decimal
+	Payments int
+}
+
+// Vendor is who an asset's money goes to: its vendor, else its registrar
+// (domains) or counterparty (documents).
+func Vendor(a *asset.Asset) string {
+	for _, v := range []string{a.Vendor, a.Registrar, a.Counterparty, a.Purchase.Supplier} {
+		if v != "" {
+			return v
+		}
+	}
+	return "(none)"
+}
+
+// GroupPayments totals payments by month, kind or vendor, and currency.
+// By month every month of the horizon is listed, even with nothing due.
+func GroupPayments(payments []Payment, by string, asOf asset.Date, months int, currency string) []Spend {
+	type key struct{ group, currency string }
+	sums := map[key]*Spend{}
+	var order []key
+	get := func(k key) *Spend {
+		if s, ok := sums[k]; ok {
+			return s
+		}
+		s := &Spend{Group: k.group, Currency: k.currency}
+		sums[k] = s
+		order = append(order, k)
+		return s
+	}
+	if by == "month" {
+		for m := 0; m < months; m++ {
+			get(key{monthOf(asOf.AddMonths(m)), currency})
+		}
+	}
+	for _, p := range payments {
+		k := key{currency: p.Cost.Currency}
+		switch by {
+		case "kind":
+			k.group = string(p.Asset.Kind)
+		case "vendor":
+			k.group = Vendor(p.Asset)
+		default:
+			k.group = monthOf(p.Date)
+		}
+		s := get(k)
+		s.Amount = s.Amount.Add(p.Cost.Amount)
+		s.Payments++
+	}
+	out := make([]Spend, 0, len(order))
+	for _, k := range order {
+		out = append(out, *sums[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Group != out[j].Group {
+			return out[i].Group < out[j].Group
+		}
+		return out[i].Currency < out[j].Currency
+	})
+	return out
+}
+
+// Totals sums payments per currency.
+func Totals(payments []Payment) []asset.Money {
+	sums := map[string]decimal.Decimal{}
+	for _, p := range payments {
+		sums[p.Cost.Currency] = sums[p.Cost.Currency].Add(p.Cost.Amount)
+	}
+	return sortedMoney(sums)
+}
+
+func monthOf(d asset.Date) string { return d.String()[:7] }

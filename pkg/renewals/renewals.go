@@ -1,0 +1,171 @@
+// Package renewals lists every dated obligation of a register: renewals
+// and their cancel-by dates, expiries, warranty ends, end of life and end
+// of vendor support, each with its cost where it has one, so nothing
+// renews or expires unnoticed and spend can be forecast.
+package renewals
+
+import (
+	"sort"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// Item types.
+const (
+	Renewal    = "renewal"
+	CancelBy   = "cancel_by"
+	Expiry     = "expiry"
+	Warranty   = "warranty"
+	EndOfLife  = "end_of_life"
+	SupportEnd = "support_end"
+)
+
+// Item is one dated obligation.
+type Item struct {
+	Asset     *asset.Asset
+	Type      string
+	Date      asset.Date
+	Days      int // from the as-of date; negative when overdue
+	AutoRenew bool
+	Cost      asset.Money // zero when the item has no cost
+	Pos       asset.Pos   // of the key (or event) that gives the date
+}
+
+// Overdue reports whether the item's date has passed.
+func (it Item) Overdue() bool { return it.Days < 0 }
+
+// Fails reports whether the item fails a `--fail-within` check that looks
+// up to limit: anything overdue, and expiries, cancel-by dates and renewals
+// that will not happen by themselves, on or before limit. An automatic
+// renewal itself does not fail the run.
+func (it Item) Fails(limit asset.Date) bool {
+	if it.Overdue() {
+		return true
+	}
+	if it.Date.After(limit) {
+		return false
+	}
+	switch it.Type {
+	case CancelBy:
+		return true
+	case Expiry, Renewal:
+		return !it.AutoRenew
+	}
+	return false
+}
+
+// Items lists the obligations of every asset as of a date, sorted by date
+// then ID. statuses are the assets' statuses on that date. Retired,
+// disposed and cancelled assets produce none, except that a cancelled
+// licence or contract still shows when it ends.
+func Items(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asset.Status, asOf asset.Date) []Item {
+	var out []Item
+	for _, a := range assets {
+		out = append(out, itemsOf(a, cfg, statuses[a.ID], asOf)...)
+	}
+	Sort(out)
+	return out
+}
+
+// Sort orders items by date, then asset ID, then type.
+func Sort(items []Item) {
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c < 0
+		}
+		if a.Asset.ID != b.Asset.ID {
+			return a.Asset.ID < b.Asset.ID
+		}
+		return a.Type < b.Type
+	})
+}
+
+func itemsOf(a *asset.Asset, cfg *asset.Config, st asset.Status, asOf asset.Date) []Item {
+	var out []Item
+	add := func(typ string, d asset.Date, auto bool, cost asset.Money, pos asset.Pos) {
+		if d.IsZero() {
+			return
+		}
+		out = append(out, Item{Asset: a, Type: typ, Date: d, Days: asOf.DaysUntil(d), AutoRenew: auto, Cost: cost.In(cfg.Currency), Pos: pos})
+	}
+	switch {
+	case st.State == asset.Retired || st.State == asset.Disposed:
+		return nil
+	case st.Cancelled():
+		if end := st.EndDate(a, asOf); !end.IsZero() && !end.Before(asOf) {
+			add(Expiry, end, false, asset.Money{}, datePos(a, st))
+		}
+		return out
+	}
+	if a.Kind.Tracked() {
+		if a.Kind == asset.Hardware {
+			upcoming := func(typ string, d asset.Date, pos asset.Pos) {
+				if !d.Before(asOf) {
+					add(typ, d, false, asset.Money{}, pos)
+				}
+			}
+			upcoming(Warranty, a.Warranty.Expires, a.Pos.Of("warranty.expires"))
+			eol, pos := ReplacementDate(a, cfg)
+			upcoming(EndOfLife, eol, pos)
+			upcoming(SupportEnd, a.SupportEnds, a.Pos.Of("support_ends"))
+		}
+		return out
+	}
+	renews := !st.Renews.IsZero() || (a.Kind == asset.Domain && a.AutoRenew && !a.Term.IsZero())
+	end := st.EndDate(a, asOf)
+	switch {
+	case end.IsZero():
+	case renews:
+		add(Renewal, end, a.AutoRenew, a.Cost, datePos(a, st))
+		// a cancel-by date that has passed can no longer be acted on
+		if cancelBy := a.Notice.SubFrom(end); !a.Notice.IsZero() && !cancelBy.Before(asOf) {
+			add(CancelBy, cancelBy, a.AutoRenew, asset.Money{}, a.Pos.Of("notice"))
+		}
+	default:
+		add(Expiry, end, a.AutoRenew, a.Cost, datePos(a, st))
+	}
+	if a.Kind == asset.Licence && !a.SupportEnds.Before(asOf) {
+		add(SupportEnd, a.SupportEnds, false, asset.Money{}, a.Pos.Of("support_ends"))
+	}
+	return out
+}
+
+// datePos is where an asset's end date is written: the last renewed event
+// when there is one, else the renews or expires key.
+func datePos(a *asset.Asset, st asset.Status) asset.Pos {
+	for i := len(a.History) - 1; i >= 0; i-- {
+		if e := a.History[i]; e.Type == "renewed" && (e.Until == st.Renews || e.Until == st.Expires) {
+			return e.KeyPos.Of("until")
+		}
+	}
+	if !a.Renews.IsZero() {
+		return a.Pos.Of("renews")
+	}
+	return a.Pos.Of("expires")
+}
+
+// ReplacementDate is when hardware reaches its end of life: its
+// end_of_life, else its purchase date plus its category's lifetime.
+func ReplacementDate(a *asset.Asset, cfg *asset.Config) (asset.Date, asset.Pos) {
+	if !a.EndOfLife.IsZero() {
+		return a.EndOfLife, a.Pos.Of("end_of_life")
+	}
+	if cat, ok := cfg.Category(a.Category); ok && !cat.Lifetime.IsZero() && !a.Purchase.Date.IsZero() {
+		return cat.Lifetime.AddTo(a.Purchase.Date), a.Pos.Of("purchase.date")
+	}
+	return asset.Date{}, asset.Pos{}
+}
+
+// Within keeps the items dated on or before asOf + window: everything
+// overdue, and what falls due inside the window.
+func Within(items []Item, asOf asset.Date, window asset.Duration) []Item {
+	limit := window.AddTo(asOf)
+	var out []Item
+	for _, it := range items {
+		if !it.Date.After(limit) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
