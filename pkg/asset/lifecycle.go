@@ -377,7 +377,7 @@ func (s *Status) finish(a *Asset, asOf Date, window Duration) {
 // EndDate is when a dated asset ends as of asOf: its expiry, or its next
 // renewal, rolled forward by whole terms when it renews by itself and has
 // not been cancelled.
-func (s *Status) EndDate(a *Asset, asOf Date) Date {
+func (s Status) EndDate(a *Asset, asOf Date) Date {
 	if !s.Expires.IsZero() && s.Renews.IsZero() {
 		if a.AutoRenew && !a.Term.IsZero() && !s.cancelled && a.Kind == Domain {
 			return rollForward(s.Expires, a.Term, asOf)

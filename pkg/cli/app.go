@@ -287,7 +287,7 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		root.AddCommand(c)
 	}
 	root.AddGroup(&cobra.Group{ID: "reports", Title: "Reports:"})
-	for _, c := range []*cobra.Command{newRenewalsCmd(app), newForecastCmd(app), newSeatsCmd(app), newDepreciationCmd(app)} {
+	for _, c := range []*cobra.Command{newReportCmd(app), newRenewalsCmd(app), newForecastCmd(app), newSeatsCmd(app), newDepreciationCmd(app)} {
 		c.GroupID = "reports"
 		root.AddCommand(c)
 	}

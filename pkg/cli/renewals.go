@@ -207,9 +207,17 @@ func withStepSummary(app *App, write func(io.Writer) error) error {
 	if path == "" {
 		return nil
 	}
+	if err := appendFile(path, write); err != nil {
+		return refuse("GITHUB_STEP_SUMMARY: %v", err)
+	}
+	return nil
+}
+
+// appendFile appends what write writes to the file at path.
+func appendFile(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
-		return refuse("GITHUB_STEP_SUMMARY: %v", err)
+		return err
 	}
 	if err := write(f); err != nil {
 		f.Close()

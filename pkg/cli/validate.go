@@ -27,7 +27,9 @@ Each finding names its rule in brackets; docs/format.md lists the rules.
 Warnings (such as non-canonical form) do not fail the run unless --strict.
 
 Formats: text (FILE:LINE:COL: severity: message [rule]), json, github
-(workflow commands that annotate the pull request).`,
+(workflow commands that annotate the pull request), sarif (SARIF 2.1.0,
+for code scanning) and codequality (a GitLab code quality report). The
+CI formats name files from the top of the git repository.`,
 		Example: `  itrack validate
   itrack validate --strict --format github`,
 		Args: cobra.NoArgs,
@@ -50,7 +52,7 @@ type findingJSON struct {
 }
 
 func runValidate(app *App, strict bool) error {
-	format, err := app.outputFormat("text", "json", "github")
+	format, err := app.outputFormat("text", "json", "github", "sarif", "codequality")
 	if err != nil {
 		return err
 	}
@@ -75,7 +77,11 @@ func runValidate(app *App, strict bool) error {
 		}
 		err = render.WriteJSON(app.IO.Out, out)
 	case "github":
-		err = writeGitHubFindings(app.IO.Out, findings)
+		err = writeGitHubFindings(app.IO.Out, findings, reg.RepoPrefix())
+	case "sarif":
+		err = writeSARIF(app.IO.Out, findings, reg.RepoPrefix())
+	case "codequality":
+		err = writeCodeQuality(app.IO.Out, findings, reg.RepoPrefix())
 	default:
 		for _, f := range findings {
 			if _, err = fmt.Fprintln(app.IO.Out, f.String()); err != nil {
@@ -97,13 +103,13 @@ func runValidate(app *App, strict bool) error {
 
 // writeGitHubFindings writes GitHub Actions workflow commands, which
 // annotate the files of a pull request.
-func writeGitHubFindings(w io.Writer, findings asset.Findings) error {
+func writeGitHubFindings(w io.Writer, findings asset.Findings, prefix string) error {
 	for _, f := range findings {
 		level := "error"
 		if f.Severity == asset.Warning {
 			level = "warning"
 		}
-		props := []string{"file=" + render.GitHubProperty(f.File)}
+		props := []string{"file=" + render.GitHubProperty(prefix+f.File)}
 		if f.Pos.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", f.Pos.Line))
 		}
