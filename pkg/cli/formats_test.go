@@ -32,7 +32,7 @@ func run(t *testing.T, env map[string]string, args ...string) (string, string, i
 	return out.String(), errb.String(), code
 }
 
-const example = "../../testdata/example"
+const exampleDir = "../../testdata/example"
 
 // TestSARIFValidates checks validate's SARIF output against the SARIF 2.1.0
 // schema: every key must be one the format defines, and the whole log must
@@ -116,7 +116,7 @@ func sarifSchema(t *testing.T) string {
 // TestICSParses reads the renewals calendar with an iCalendar library and
 // checks the RFC 5545 rules a calendar client relies on.
 func TestICSParses(t *testing.T) {
-	out, errOut, code := run(t, nil, "-C", example, "--as-of", "2026-11-29", "renewals", "--within", "365d", "--format", "ics")
+	out, errOut, code := run(t, nil, "-C", exampleDir, "--as-of", "2026-11-29", "renewals", "--within", "365d", "--format", "ics")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -132,7 +132,7 @@ func TestICSParses(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the calendar does not parse: %v", err)
 	}
-	jsonOut, _, _ := run(t, nil, "-C", example, "--as-of", "2026-11-29", "renewals", "--within", "365d", "--format", "json")
+	jsonOut, _, _ := run(t, nil, "-C", exampleDir, "--as-of", "2026-11-29", "renewals", "--within", "365d", "--format", "json")
 	var items []map[string]any
 	if err := json.Unmarshal([]byte(jsonOut), &items); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,194 @@
+package cli_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/itrack/itrack/pkg/example"
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// TestDocsExamples runs every example in docs/ and README.md, so the docs
+// cannot drift from what itrack does.
+//
+// A ```console block is a transcript: each line starting with "$ " is an
+// itrack command, and the lines after it, up to the next command, are its
+// exact output (stdout, then stderr). A last output line "[exit N]" gives
+// a non-zero exit code. Each block runs in a fresh copy of the example
+// register on 2026-11-29; commands in one block share it, so a block can
+// change the register and show the result.
+//
+// In ```yaml and ```sh blocks (CI recipes), every itrack command must at
+// least run: exit 0, or 1 for findings, never a usage error.
+func TestDocsExamples(t *testing.T) {
+	files, _ := filepath.Glob("../../docs/*.md")
+	files = append(files, "../../README.md")
+	for _, file := range files {
+		blocks, err := codeBlocks(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range blocks {
+			name := fmt.Sprintf("%s:%d", filepath.Base(file), b.line)
+			t.Run(name, func(t *testing.T) {
+				switch b.lang {
+				case "console":
+					runTranscript(t, b)
+				case "yaml", "yml", "sh", "bash":
+					runRecipe(t, b)
+				}
+			})
+		}
+	}
+}
+
+type codeBlock struct {
+	lang  string
+	line  int
+	lines []string
+}
+
+func codeBlocks(file string) ([]codeBlock, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var blocks []codeBlock
+	var cur *codeBlock
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case cur == nil && strings.HasPrefix(trimmed, "```"):
+			cur = &codeBlock{lang: strings.TrimPrefix(trimmed, "```"), line: n}
+		case cur != nil && trimmed == "```":
+			blocks = append(blocks, *cur)
+			cur = nil
+		case cur != nil:
+			cur.lines = append(cur.lines, line)
+		}
+	}
+	return blocks, sc.Err()
+}
+
+// exampleCopy writes the example register for 2026-11-29 into a fresh
+// folder.
+func exampleCopy(t *testing.T) string {
+	dir := t.TempDir()
+	if err := example.WriteAll(dir, example.Demo(asset.NewDate(2026, 11, 29))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+var exitLine = regexp.MustCompile(`^\[exit (\d+)\]$`)
+
+func runTranscript(t *testing.T, b codeBlock) {
+	dir := exampleCopy(t)
+	var cmd string
+	var want []string
+	check := func() {
+		if cmd == "" {
+			return
+		}
+		args, err := splitArgs(strings.TrimPrefix(cmd, "itrack "))
+		if err != nil || !strings.HasPrefix(cmd, "itrack ") {
+			t.Fatalf("%q: examples run itrack commands only (%v)", cmd, err)
+		}
+		wantCode := 0
+		if n := len(want); n > 0 {
+			if m := exitLine.FindStringSubmatch(want[n-1]); m != nil {
+				fmt.Sscan(m[1], &wantCode)
+				want = want[:n-1]
+			}
+		}
+		out, errOut, code := runIn(t, dir, args...)
+		got := strings.TrimRight(out+errOut, "\n")
+		if code != wantCode || got != strings.TrimRight(strings.Join(want, "\n"), "\n") {
+			t.Errorf("$ %s\n--- got (exit %d):\n%s\n--- the docs say (exit %d):\n%s", cmd, code, got, wantCode, strings.Join(want, "\n"))
+		}
+	}
+	for _, line := range b.lines {
+		if strings.HasPrefix(line, "$ ") {
+			check()
+			cmd, want = strings.TrimPrefix(line, "$ "), nil
+			continue
+		}
+		want = append(want, line)
+	}
+	check()
+}
+
+var recipeCommand = regexp.MustCompile(`(?:^|\s|run:\s*|-\s+)(itrack\s[^#|>&;]*)`)
+
+func runRecipe(t *testing.T, b codeBlock) {
+	dir := exampleCopy(t)
+	joined := strings.ReplaceAll(strings.Join(b.lines, "\n"), "\\\n", " ")
+	for _, line := range strings.Split(joined, "\n") {
+		m := recipeCommand.FindStringSubmatch(line)
+		if m == nil || strings.Contains(line, "go install") {
+			continue
+		}
+		cmd := strings.TrimSpace(m[1])
+		args, err := splitArgs(strings.TrimPrefix(cmd, "itrack "))
+		if err != nil {
+			t.Errorf("%q: %v", cmd, err)
+			continue
+		}
+		if _, errOut, code := runIn(t, dir, args...); code != 0 && code != 1 {
+			t.Errorf("%q exited %d: %s", cmd, code, errOut)
+		}
+	}
+}
+
+// runIn runs itrack in a register folder, as the docs' reader would.
+func runIn(t *testing.T, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	return run(t, map[string]string{}, args...)
+}
+
+// splitArgs splits a command line the way a shell does for the quoting the
+// docs use: single and double quotes, and backslash-newline already joined.
+func splitArgs(s string) ([]string, error) {
+	var args []string
+	var cur strings.Builder
+	inArg, quote := false, rune(0)
+	for _, r := range s {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '\'' || r == '"':
+			quote, inArg = r, true
+		case r == ' ' || r == '\t':
+			if inArg {
+				args = append(args, cur.String())
+				cur.Reset()
+				inArg = false
+			}
+		default:
+			cur.WriteRune(r)
+			inArg = true
+		}
+	}
+	if quote != 0 {
+		return nil, fmt.Errorf("unclosed quote")
+	}
+	if inArg {
+		args = append(args, cur.String())
+	}
+	return args, nil
+}
