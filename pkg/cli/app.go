@@ -271,7 +271,7 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		c.GroupID = "register"
 		root.AddCommand(c)
 	}
-	for _, c := range []*cobra.Command{newAddCmd(app), newShowCmd(app), newListCmd(app), newSetCmd(app), newEditCmd(app), newHistoryCmd(app)} {
+	for _, c := range []*cobra.Command{newAddCmd(app), newShowCmd(app), newListCmd(app), newSetCmd(app), newEditCmd(app), newHistoryCmd(app), newDiffCmd(app), newMergeDriverCmd(app)} {
 		c.GroupID = "records"
 		root.AddCommand(c)
 	}

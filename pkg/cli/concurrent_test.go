@@ -182,7 +182,7 @@ func TestConcurrentWriters(t *testing.T) {
 		}
 		name := d.Name()
 		switch {
-		case d.IsDir(), name == ".itrack.lock", name == ".gitignore", name == ".gitkeep":
+		case d.IsDir(), name == ".itrack.lock", name == ".gitignore", name == ".gitattributes", name == ".gitkeep":
 		case strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".tmp"):
 			t.Errorf("temporary file left behind: %s", path)
 		}

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/itrack/itrack/pkg/example"
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/example"
 )
 
 // TestDocsExamples runs every example in docs/ and README.md, so the docs

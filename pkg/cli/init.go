@@ -91,6 +91,8 @@ func runInit(app *App, opts *initOptions) error {
 		files[asset.ConfigFile] = []byte(example.Config(name, opts.currency))
 	}
 	files[".gitignore"] = []byte(register.LockFile + "\n")
+	files[".gitattributes"] = []byte("# itrack merges asset files event by event; turn it on in each clone with\n#   " + mergeDriverConfig + "\n" +
+		"assets/**/*.yaml merge=itrack\npeople/*.yaml merge=itrack\n")
 	for _, k := range asset.Kinds {
 		files["assets/"+k.Folder()+"/.gitkeep"] = nil
 	}

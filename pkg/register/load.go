@@ -242,3 +242,14 @@ func (s *Snapshot) Person(id string) (*asset.Person, bool) {
 	}
 	return nil, false
 }
+
+// RecordFiles lists the paths of the register's record files, relative to
+// the root; it reads folder names only.
+func (r *Register) RecordFiles() []string {
+	jobs, _ := r.listFiles()
+	out := make([]string, len(jobs))
+	for i, j := range jobs {
+		out[i] = j.rel
+	}
+	return out
+}

@@ -1,0 +1,212 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/diff"
+	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/render"
+)
+
+func newDiffCmd(app *App) *cobra.Command {
+	var failOn string
+	cmd := &cobra.Command{
+		Use:   "diff [BASE [HEAD]]",
+		Short: "What a change does to the register, for review",
+		Long: `Say what a change means: assets added (with their cost), deleted, renamed
+and changed field by field, new events in words, and the effects: state
+changes, seat use per licence, the change in purchase cost and annual
+run-rate, renewal dates moved, and validation errors introduced or fixed.
+
+BASE and HEAD are git revisions; HEAD defaults to the working tree
+(uncommitted changes included) and BASE to the merge base with the
+default branch. Two register folders can be compared instead. Only the
+files that changed are read.
+
+--fail-on exits 1 when the change does any of: deletions (an asset file
+deleted instead of retired), new-errors (validation errors introduced),
+over-seats (a licence goes over its seats).
+
+Formats: text (default), markdown (a pull-request comment), json.`,
+		Example: `  itrack diff                      # this branch against main, uncommitted changes included
+  itrack diff main HEAD --format markdown
+  itrack diff HEAD~1 HEAD --fail-on deletions,new-errors
+  itrack diff ../register-before ../register-after`,
+		Args: cobra.MaximumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDiff(app, args, failOn)
+		},
+	}
+	cmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 when the change does any of `LIST`: deletions, new-errors, over-seats")
+	return cmd
+}
+
+func runDiff(app *App, args []string, failOn string) error {
+	format, err := app.outputFormat("text", "markdown", "json")
+	if err != nil {
+		return err
+	}
+	fails := map[string]bool{}
+	for _, f := range strings.Split(failOn, ",") {
+		switch f = strings.TrimSpace(f); f {
+		case "":
+		case "deletions", "new-errors", "over-seats":
+			fails[f] = true
+		default:
+			return refuse("--fail-on %q: use deletions, new-errors or over-seats, separated by commas", f)
+		}
+	}
+	asOf, err := app.asOf()
+	if err != nil {
+		return err
+	}
+	var (
+		files      []diff.File
+		cfg        *asset.Config
+		base, head string
+	)
+	if len(args) == 2 && isRegisterDir(app, args[0]) && isRegisterDir(app, args[1]) {
+		base, head = args[0], args[1]
+		files, cfg, err = folderFiles(app, base, head)
+	} else {
+		files, cfg, base, head, err = gitFiles(app, args)
+	}
+	if err != nil {
+		return err
+	}
+	res := diff.Compare(diff.Input{Files: files, Config: cfg, AsOf: asOf})
+	v := diffView(res, base, head, asOf)
+	switch format {
+	case "json":
+		err = render.WriteJSON(app.IO.Out, v)
+	case "markdown":
+		err = writeDiffMarkdown(app.IO.Out, v)
+	default:
+		err = writeDiffText(app, v)
+	}
+	if err != nil {
+		return err
+	}
+	for _, n := range res.Findings {
+		rule := map[string]string{"deleted-asset": "deletions", "new-error": "new-errors", "seats-over": "over-seats"}[n.Rule]
+		if fails[rule] {
+			fmt.Fprintf(app.IO.Err, "itrack: the change fails --fail-on %s: %s\n", rule, n.Message)
+			return silent(ExitFindings)
+		}
+	}
+	return nil
+}
+
+func isRegisterDir(app *App, path string) bool {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(app.Cwd, path)
+	}
+	_, err := os.Stat(filepath.Join(path, asset.ConfigFile))
+	return err == nil
+}
+
+// gitFiles reads the files that changed between two git revisions.
+func gitFiles(app *App, args []string) ([]diff.File, *asset.Config, string, string, error) {
+	reg, err := app.open()
+	if err != nil {
+		return nil, nil, "", "", err
+	}
+	if err := reg.CheckGit(); err != nil {
+		return nil, nil, "", "", refuse("%v", strings.Replace(err.Error(), "cannot commit", "cannot diff", 1))
+	}
+	base, head := "", register.WorkTree
+	switch len(args) {
+	case 0:
+		if base, err = reg.DefaultBase(); err != nil {
+			return nil, nil, "", "", refuse("%v", err)
+		}
+	case 1:
+		base = args[0]
+	case 2:
+		base, head = args[0], args[1]
+	}
+	changes, err := reg.Changes(base, head)
+	if err != nil {
+		return nil, nil, "", "", refuse("%v", err)
+	}
+	var oldPaths, newPaths []string
+	for _, c := range changes {
+		if c.Old != "" {
+			oldPaths = append(oldPaths, c.Old)
+		}
+		if c.New != "" {
+			newPaths = append(newPaths, c.New)
+		}
+	}
+	before, err := reg.ReadAt(base, oldPaths)
+	if err != nil {
+		return nil, nil, "", "", refuse("%v", err)
+	}
+	after, err := reg.ReadAt(head, newPaths)
+	if err != nil {
+		return nil, nil, "", "", refuse("%v", err)
+	}
+	files := make([]diff.File, len(changes))
+	for i, c := range changes {
+		files[i] = diff.File{Old: c.Old, New: c.New, Base: before[c.Old], Head: after[c.New]}
+	}
+	label := head
+	if head == register.WorkTree {
+		label = "working tree"
+	}
+	return files, reg.Config, base, label, nil
+}
+
+// folderFiles compares two register folders file by file.
+func folderFiles(app *App, base, head string) ([]diff.File, *asset.Config, error) {
+	abs := func(p string) string {
+		if filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(app.Cwd, p)
+	}
+	breg, err := register.Open(abs(base))
+	if err != nil {
+		return nil, nil, refuse("%v", err)
+	}
+	hreg, err := register.Open(abs(head))
+	if err != nil {
+		return nil, nil, refuse("%v", err)
+	}
+	bfiles, hfiles := breg.RecordFiles(), hreg.RecordFiles()
+	all := map[string]bool{}
+	for _, f := range append(bfiles, hfiles...) {
+		all[f] = true
+	}
+	paths := make([]string, 0, len(all))
+	for p := range all {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	bdata, _ := breg.ReadAt(register.WorkTree, paths)
+	hdata, _ := hreg.ReadAt(register.WorkTree, paths)
+	var files []diff.File
+	for _, p := range paths {
+		b, inBase := bdata[p]
+		h, inHead := hdata[p]
+		if inBase && inHead && string(b) == string(h) {
+			continue
+		}
+		f := diff.File{Base: b, Head: h}
+		if inBase {
+			f.Old = p
+		}
+		if inHead {
+			f.New = p
+		}
+		files = append(files, f)
+	}
+	return files, hreg.Config, nil
+}

@@ -1,0 +1,501 @@
+// Package diff says what a change to a register means: the assets added,
+// deleted, renamed and changed, field by field, the new events in words,
+// and the effects (states, seat use, purchase cost, run-rate, renewal
+// dates, validation findings introduced or fixed). It compares the files
+// that changed and nothing else, so its cost follows the size of the
+// change.
+package diff
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/renewals"
+)
+
+// File is one changed file: its path before and after ("" when absent) and
+// its contents on each side.
+type File struct {
+	Old, New   string
+	Base, Head []byte
+}
+
+// Input is what Compare works on.
+type Input struct {
+	Files  []File
+	Config *asset.Config // the head's settings
+	AsOf   asset.Date
+}
+
+// Result is what a change means.
+type Result struct {
+	Changes []Change
+	// Totals over the changed assets, per currency.
+	PurchaseCost []Delta
+	RunRate      []Delta
+	Seats        []SeatChange
+	Introduced   asset.Findings // errors the change brings
+	Fixed        asset.Findings // errors the change removes
+	Findings     []Note         // what a reviewer must look at
+}
+
+// Change is one changed asset or person.
+type Change struct {
+	Status   string // added, deleted, modified, renamed
+	Kind     asset.Kind
+	Person   bool
+	ID       string
+	Name     string
+	OldFile  string
+	NewFile  string
+	Cost     asset.Money // purchase cost of an added or deleted asset
+	Fields   []FieldChange
+	Events   []Happening // new events, in words
+	Removed  []Happening // events that disappeared from the history
+	State    *StateChange
+	Renewals []DateMove
+}
+
+// FieldChange is one value that changed.
+type FieldChange struct {
+	Path, From, To string
+}
+
+// Happening is an event in words: "assigned to alice".
+type Happening struct {
+	Date asset.Date
+	Text string
+}
+
+// StateChange is a change of computed state.
+type StateChange struct {
+	From, To asset.State
+}
+
+// DateMove is a renewal or expiry date that moved.
+type DateMove struct {
+	Type     string
+	From, To asset.Date // zero when the item appears or disappears
+}
+
+// SeatChange is a licence's seat use before and after.
+type SeatChange struct {
+	ID, Name                string
+	UsedBefore, UsedAfter   int
+	SeatsBefore, SeatsAfter *int
+	OverBefore, OverAfter   bool
+}
+
+// Delta is a total before and after, in one currency.
+type Delta struct {
+	Currency      string
+	Before, After decimal.Decimal
+}
+
+// Note is a finding for the reviewer.
+type Note struct {
+	Rule    string // deleted-asset, seats-over, new-error, history-rewritten
+	File    string
+	Message string
+}
+
+// side is one version of one file, decoded.
+type side struct {
+	asset    *asset.Asset
+	person   *asset.Person
+	findings asset.Findings
+}
+
+func decode(rel string, data []byte) *side {
+	if data == nil {
+		return nil
+	}
+	kind, id, person, ok := asset.ParsePath(rel)
+	if !ok {
+		return nil
+	}
+	s := &side{}
+	if person {
+		s.person, s.findings = asset.DecodePerson(rel, id, data)
+	} else {
+		s.asset, s.findings = asset.DecodeAsset(rel, id, kind, data)
+	}
+	return s
+}
+
+// Compare works out what a change means.
+func Compare(in Input) *Result {
+	r := &Result{}
+	cost := map[string]*Delta{}
+	run := map[string]*Delta{}
+	for _, f := range in.Files {
+		base, head := decode(f.Old, f.Base), decode(f.New, f.Head)
+		if base == nil && head == nil {
+			continue
+		}
+		c := describe(f, base, head, in)
+		r.Changes = append(r.Changes, c)
+		r.compareFindings(base, head)
+		if base != nil && base.asset != nil {
+			addTotals(cost, run, base.asset, in, false)
+		}
+		if head != nil && head.asset != nil {
+			addTotals(cost, run, head.asset, in, true)
+		}
+		if sc, ok := seatChange(base, head, in); ok {
+			r.Seats = append(r.Seats, sc)
+			if sc.OverAfter && !sc.OverBefore {
+				r.Findings = append(r.Findings, Note{Rule: "seats-over", File: f.New,
+					Message: fmt.Sprintf("%s goes over its seats: %d used of %d", sc.Name, sc.UsedAfter, *sc.SeatsAfter)})
+			}
+		}
+		if c.Status == "deleted" && !c.Person {
+			r.Findings = append(r.Findings, Note{Rule: "deleted-asset", File: f.Old,
+				Message: fmt.Sprintf("%s (%s) was deleted instead of retired: its history is gone (use itrack retire and itrack dispose)", c.ID, c.Name)})
+		}
+		if len(c.Removed) > 0 {
+			r.Findings = append(r.Findings, Note{Rule: "history-rewritten", File: f.New,
+				Message: fmt.Sprintf("%s: %d past events were removed or changed: the history is append-only", c.ID, len(c.Removed))})
+		}
+	}
+	for _, e := range r.Introduced {
+		r.Findings = append(r.Findings, Note{Rule: "new-error", File: e.File, Message: e.Short()})
+	}
+	sort.SliceStable(r.Changes, func(i, j int) bool { return r.Changes[i].ID < r.Changes[j].ID })
+	r.PurchaseCost, r.RunRate = sortedDeltas(cost), sortedDeltas(run)
+	return r
+}
+
+func (r *Result) compareFindings(base, head *side) {
+	var before, after asset.Findings
+	if base != nil {
+		before = base.findings.Errors()
+	}
+	if head != nil {
+		after = head.findings.Errors()
+	}
+	key := func(f asset.Finding) string { return f.Rule + "\x00" + f.Message }
+	had := map[string]bool{}
+	for _, f := range before {
+		had[key(f)] = true
+	}
+	has := map[string]bool{}
+	for _, f := range after {
+		has[key(f)] = true
+		if !had[key(f)] {
+			r.Introduced = append(r.Introduced, f)
+		}
+	}
+	for _, f := range before {
+		if !has[key(f)] {
+			r.Fixed = append(r.Fixed, f)
+		}
+	}
+}
+
+func describe(f File, base, head *side, in Input) Change {
+	c := Change{OldFile: f.Old, NewFile: f.New}
+	switch {
+	case base == nil:
+		c.Status = "added"
+	case head == nil:
+		c.Status = "deleted"
+	case f.Old != f.New:
+		c.Status = "renamed"
+	default:
+		c.Status = "modified"
+	}
+	var b, h *asset.Asset
+	if base != nil {
+		b = base.asset
+	}
+	if head != nil {
+		h = head.asset
+	}
+	if (base != nil && base.person != nil) || (head != nil && head.person != nil) {
+		return describePerson(c, base, head)
+	}
+	for _, a := range []*asset.Asset{b, h} {
+		if a != nil {
+			c.Kind, c.ID, c.Name = a.Kind, a.ID, a.Name
+		}
+	}
+	switch c.Status {
+	case "added":
+		c.Cost = h.Purchase.Cost.In(in.Config.Currency)
+	case "deleted":
+		c.Cost = b.Purchase.Cost.In(in.Config.Currency)
+	}
+	var bv, hv []asset.KV
+	if b != nil {
+		bv = b.Values()
+	}
+	if h != nil {
+		hv = h.Values()
+	}
+	if c.Status != "added" && c.Status != "deleted" {
+		c.Fields = fieldChanges(bv, hv)
+	}
+	var bh, hh []asset.Event
+	if b != nil {
+		bh = b.History
+	}
+	if h != nil {
+		hh = h.History
+	}
+	added, removed := eventChanges(bh, hh)
+	for _, e := range added {
+		c.Events = append(c.Events, Happening{Date: e.Date, Text: Sentence(e)})
+	}
+	for _, e := range removed {
+		c.Removed = append(c.Removed, Happening{Date: e.Date, Text: Sentence(e)})
+	}
+	window := in.Config.Renewals.Window
+	var bs, hs asset.Status
+	if b != nil {
+		bs, _ = asset.StatusAt(b, in.AsOf, window)
+	}
+	if h != nil {
+		hs, _ = asset.StatusAt(h, in.AsOf, window)
+	}
+	if b != nil && h != nil && bs.State != hs.State {
+		c.State = &StateChange{From: bs.State, To: hs.State}
+	}
+	if b != nil && h != nil {
+		c.Renewals = dateMoves(b, h, bs, hs, in)
+	}
+	return c
+}
+
+func describePerson(c Change, base, head *side) Change {
+	c.Person = true
+	var bv, hv []asset.KV
+	for _, s := range []*side{base, head} {
+		if s != nil && s.person != nil {
+			c.ID, c.Name = s.person.ID, s.person.Name
+		}
+	}
+	if base != nil && base.person != nil {
+		bv = base.person.Values()
+	}
+	if head != nil && head.person != nil {
+		hv = head.person.Values()
+	}
+	if c.Status != "added" && c.Status != "deleted" {
+		c.Fields = fieldChanges(bv, hv)
+	}
+	return c
+}
+
+func fieldChanges(before, after []asset.KV) []FieldChange {
+	old := map[string]string{}
+	for _, kv := range before {
+		old[kv.Path] = kv.Value
+	}
+	var out []FieldChange
+	seen := map[string]bool{}
+	for _, kv := range after {
+		seen[kv.Path] = true
+		if old[kv.Path] != kv.Value {
+			out = append(out, FieldChange{Path: kv.Path, From: old[kv.Path], To: kv.Value})
+		}
+	}
+	for _, kv := range before {
+		if !seen[kv.Path] {
+			out = append(out, FieldChange{Path: kv.Path, From: kv.Value})
+		}
+	}
+	return out
+}
+
+// eventKey identifies an event by everything it says.
+func eventKey(e asset.Event) string {
+	seats := ""
+	if e.Seats != nil {
+		seats = fmt.Sprint(*e.Seats)
+	}
+	return fmt.Sprint(e.Date, "|", e.Type, "|", e.To, "|", e.From, "|", e.In, "|", e.Note, "|", e.Location, "|", e.By, "|",
+		e.Reason, "|", e.Method, "|", e.Certificate, "|", e.Cost, "|", e.Proceeds, "|", e.Until, "|", seats)
+}
+
+// eventChanges returns the events of after that before lacks, and those of
+// before that after lacks, counting repeats.
+func eventChanges(before, after []asset.Event) (added, removed []asset.Event) {
+	count := map[string]int{}
+	for _, e := range before {
+		count[eventKey(e)]++
+	}
+	for _, e := range after {
+		k := eventKey(e)
+		if count[k] > 0 {
+			count[k]--
+			continue
+		}
+		added = append(added, e)
+	}
+	left := map[string]int{}
+	for _, e := range after {
+		left[eventKey(e)]++
+	}
+	for _, e := range before {
+		k := eventKey(e)
+		if left[k] > 0 {
+			left[k]--
+			continue
+		}
+		removed = append(removed, e)
+	}
+	return added, removed
+}
+
+func dateMoves(b, h *asset.Asset, bs, hs asset.Status, in Input) []DateMove {
+	items := func(a *asset.Asset, st asset.Status) map[string]asset.Date {
+		out := map[string]asset.Date{}
+		for _, it := range renewals.Items([]*asset.Asset{a}, in.Config, map[string]asset.Status{a.ID: st}, in.AsOf) {
+			out[it.Type] = it.Date
+		}
+		return out
+	}
+	before, after := items(b, bs), items(h, hs)
+	var out []DateMove
+	for _, t := range []string{renewals.Renewal, renewals.CancelBy, renewals.Expiry, renewals.Warranty, renewals.EndOfLife, renewals.SupportEnd} {
+		if before[t] != after[t] {
+			out = append(out, DateMove{Type: t, From: before[t], To: after[t]})
+		}
+	}
+	return out
+}
+
+func seatChange(base, head *side, in Input) (SeatChange, bool) {
+	var b, h *asset.Asset
+	if base != nil {
+		b = base.asset
+	}
+	if head != nil {
+		h = head.asset
+	}
+	if (b == nil || b.Kind != asset.Licence) && (h == nil || h.Kind != asset.Licence) {
+		return SeatChange{}, false
+	}
+	sc := SeatChange{}
+	use := func(a *asset.Asset) (int, *int, bool) {
+		st, _ := asset.StatusAt(a, in.AsOf, in.Config.Renewals.Window)
+		over := st.Seats != nil && a.Metric != "site" && len(st.SeatHolders) > *st.Seats
+		return len(st.SeatHolders), st.Seats, over
+	}
+	if b != nil {
+		sc.ID, sc.Name = b.ID, b.Name
+		sc.UsedBefore, sc.SeatsBefore, sc.OverBefore = use(b)
+	}
+	if h != nil {
+		sc.ID, sc.Name = h.ID, h.Name
+		sc.UsedAfter, sc.SeatsAfter, sc.OverAfter = use(h)
+	}
+	same := sc.UsedBefore == sc.UsedAfter && intEq(sc.SeatsBefore, sc.SeatsAfter)
+	return sc, !same
+}
+
+func intEq(a, b *int) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// addTotals adds an asset's purchase cost and annual run-rate to the
+// before or after totals.
+func addTotals(cost, run map[string]*Delta, a *asset.Asset, in Input, after bool) {
+	add := func(m map[string]*Delta, money asset.Money) {
+		if money.IsZero() {
+			return
+		}
+		money = money.In(in.Config.Currency)
+		d := m[money.Currency]
+		if d == nil {
+			d = &Delta{Currency: money.Currency}
+			m[money.Currency] = d
+		}
+		if after {
+			d.After = d.After.Add(money.Amount)
+		} else {
+			d.Before = d.Before.Add(money.Amount)
+		}
+	}
+	st, _ := asset.StatusAt(a, in.AsOf, in.Config.Renewals.Window)
+	if st.State != asset.Disposed {
+		add(cost, a.Purchase.Cost)
+	}
+	for _, m := range renewals.RunRate([]*asset.Asset{a}, in.Config, map[string]asset.Status{a.ID: st}) {
+		add(run, m)
+	}
+}
+
+func sortedDeltas(m map[string]*Delta) []Delta {
+	out := make([]Delta, 0, len(m))
+	for _, d := range m {
+		if !d.Before.Equal(d.After) {
+			out = append(out, *d)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Currency < out[j].Currency })
+	return out
+}
+
+// Sentence says what an event did, in words.
+func Sentence(e asset.Event) string {
+	var s string
+	switch e.Type {
+	case "assigned":
+		s = "assigned to " + e.To
+	case "unassigned":
+		s = "returned"
+		if e.From != "" {
+			s += " from " + e.From
+		}
+	case "moved":
+		s = "moved to " + e.To
+	case "installed":
+		s = "installed in " + e.In
+	case "removed":
+		s = "uninstalled"
+		if e.In != "" {
+			s += " from " + e.In
+		}
+	case "repair":
+		s = "sent for repair"
+	case "repaired":
+		s = "back from repair"
+	case "serviced":
+		s = "serviced"
+	case "audited":
+		s = "audited"
+		if e.Location != "" {
+			s += " at " + e.Location
+		}
+	case "renewed":
+		s = "renewed until " + e.Until.String()
+	case "seats":
+		s = fmt.Sprintf("seat count set to %d", *e.Seats)
+	case "retired":
+		s = "retired"
+		if e.Reason != "" {
+			s += ": " + e.Reason
+		}
+	case "disposed":
+		s = "disposed: " + e.Method
+	default:
+		s = e.Type
+	}
+	if !e.Cost.IsZero() {
+		s += " (cost " + e.Cost.String() + ")"
+	}
+	if e.Type == "note" || (e.Note != "" && e.Type != "retired") {
+		if e.Note != "" {
+			s += ": " + e.Note
+		}
+	}
+	return s + " on " + e.Date.String()
+}

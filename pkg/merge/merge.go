@@ -1,0 +1,302 @@
+// Package merge merges two versions of an asset or person file with their
+// common ancestor, as a git merge driver: the events both branches
+// appended are united in date order, edits to different keys both
+// survive, and only the same key changed two ways is a conflict, left
+// with standard conflict markers.
+package merge
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
+)
+
+// Result is a merged file.
+type Result struct {
+	Data      []byte // canonical YAML, with conflict markers when Conflicts > 0
+	Conflicts []string
+}
+
+// Files merges ours and theirs with base, all the bytes of the file at rel
+// (relative to the register root, which says its kind). It returns an
+// error when a version is not valid YAML: a textual merge must do then.
+func Files(rel string, base, ours, theirs []byte) (*Result, error) {
+	docs := make([]*yaml.Node, 3)
+	for i, data := range [][]byte{base, ours, theirs} {
+		if len(bytes.TrimSpace(data)) == 0 && i == 0 {
+			docs[i] = register.NewDocument() // added on both sides
+			continue
+		}
+		doc, fs := asset.ParseYAML(rel, data)
+		if doc == nil {
+			return nil, fmt.Errorf("%s is not valid YAML in one of the versions: %s", rel, firstError(fs))
+		}
+		docs[i] = doc
+	}
+	m := &merger{order: asset.KeyOrder}
+	if _, _, person, _ := asset.ParsePath(rel); person {
+		m.order = asset.PersonKeyOrder
+	}
+	root := docs[1].Content[0]
+	oursHistory := register.Get(root, "history") // before the union replaces it
+	m.mapping(docs[0].Content[0], root, docs[2].Content[0], "")
+	if len(m.conflicts) == 0 {
+		if err := historyConflict(rel, docs[1]); err != nil {
+			// each side's history is possible, the union is not
+			m.conflict(root, "history", oursHistory, register.Get(docs[2].Content[0], "history"))
+			m.reasons[len(m.reasons)-1] = "history: " + err.Error()
+		}
+	}
+	data, err := m.render(docs[1])
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Data: data, Conflicts: m.reasons}, nil
+}
+
+func firstError(fs asset.Findings) string {
+	if e := fs.Errors(); len(e) > 0 {
+		return e[0].Short()
+	}
+	return "unknown problem"
+}
+
+// historyConflict replays the merged history of an asset file.
+func historyConflict(rel string, doc *yaml.Node) error {
+	kind, id, person, ok := asset.ParsePath(rel)
+	if !ok || person {
+		return nil
+	}
+	data, err := register.Encode(doc)
+	if err != nil {
+		return err
+	}
+	_, fs := asset.DecodeAsset(rel, id, kind, data)
+	for _, f := range fs.Errors() {
+		switch f.Rule {
+		case "event-order", "impossible-event", "two-holders", "event-after-disposal":
+			return fmt.Errorf("%s", f.Message)
+		}
+	}
+	return nil
+}
+
+type conflict struct {
+	placeholder  string
+	key          string
+	ours, theirs *yaml.Node
+}
+
+type merger struct {
+	order     register.Order
+	conflicts []conflict
+	reasons   []string
+}
+
+// orderAt is the key order inside the mapping at prefix ("purchase.").
+func (m *merger) orderAt(prefix string) register.Order {
+	return func(p string) []string {
+		return m.order(strings.TrimSuffix(prefix+p, "."))
+	}
+}
+
+// mapping merges theirs into ours (which is the result), key by key.
+func (m *merger) mapping(base, ours, theirs *yaml.Node, prefix string) {
+	keys := []string{}
+	seen := map[string]bool{}
+	for _, n := range []*yaml.Node{ours, theirs, base} {
+		for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i].Value; !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	for _, k := range keys {
+		path := prefix + k
+		b, o, t := get(base, k), get(ours, k), get(theirs, k)
+		switch {
+		case path == "history":
+			if h := events(b, o, t); h != nil {
+				register.Set(ours, k, h, m.orderAt(prefix))
+			}
+		case equal(o, t), equal(b, t):
+			// nothing new from theirs
+		case equal(b, o):
+			if t == nil {
+				register.Delete(ours, k)
+			} else {
+				register.Set(ours, k, t, m.orderAt(prefix))
+			}
+		case isMapping(o) && isMapping(t):
+			if !isMapping(b) {
+				b = nil
+			}
+			m.mapping(b, o, t, path+".")
+		default:
+			m.conflict(ours, k, o, t)
+			m.reasons[len(m.reasons)-1] = path + " was changed on both sides"
+		}
+	}
+}
+
+// conflict puts a placeholder where the conflicting value goes.
+func (m *merger) conflict(parent *yaml.Node, key string, ours, theirs *yaml.Node) {
+	ph := fmt.Sprintf("itrack-conflict-%d", len(m.conflicts))
+	register.Set(parent, key, &yaml.Node{Kind: yaml.ScalarNode, Value: ph}, m.order)
+	m.conflicts = append(m.conflicts, conflict{placeholder: ph, key: key, ours: ours, theirs: theirs})
+	m.reasons = append(m.reasons, key)
+}
+
+// render encodes the result and puts each conflict's two versions between
+// standard conflict markers.
+func (m *merger) render(doc *yaml.Node) ([]byte, error) {
+	data, err := register.Encode(doc)
+	if err != nil {
+		return nil, err
+	}
+	if len(m.conflicts) == 0 {
+		return data, nil
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	var out strings.Builder
+	for _, line := range lines {
+		c := m.find(line)
+		if c == nil {
+			out.WriteString(line)
+			continue
+		}
+		indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+		out.WriteString("<<<<<<< ours\n")
+		out.WriteString(pair(c.key, c.ours, indent))
+		out.WriteString("=======\n")
+		out.WriteString(pair(c.key, c.theirs, indent))
+		out.WriteString(">>>>>>> theirs\n")
+	}
+	return []byte(out.String()), nil
+}
+
+func (m *merger) find(line string) *conflict {
+	for i := range m.conflicts {
+		if strings.HasSuffix(strings.TrimRight(line, "\n"), ": "+m.conflicts[i].placeholder) {
+			return &m.conflicts[i]
+		}
+	}
+	return nil
+}
+
+// pair writes key: value at an indent, as the encoder would, or nothing
+// when the value is absent (the key was removed on that side).
+func pair(key string, value *yaml.Node, indent string) string {
+	if value == nil {
+		return ""
+	}
+	doc := register.NewDocument()
+	register.Set(doc.Content[0], key, value, func(string) []string { return nil })
+	data, err := register.Encode(doc)
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(string(data), "\n") {
+		if l != "" {
+			b.WriteString(indent + l)
+		}
+	}
+	return b.String()
+}
+
+func get(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	return register.Get(m, key)
+}
+
+func isMapping(n *yaml.Node) bool { return n != nil && n.Kind == yaml.MappingNode }
+
+// equal compares two values, comments and styles aside.
+func equal(a, b *yaml.Node) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
+		return false
+	}
+	if a.Kind == yaml.ScalarNode {
+		return a.Value == b.Value
+	}
+	for i := range a.Content {
+		if !equal(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// key identifies an event by everything it says.
+func key(e *yaml.Node) string {
+	var b strings.Builder
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		fmt.Fprintf(&b, "%d:%s;", n.Kind, n.Value)
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(e)
+	return b.String()
+}
+
+func eventDate(e *yaml.Node) string {
+	if d := get(e, "date"); d != nil {
+		return d.Value
+	}
+	return ""
+}
+
+// events unites the event lists: each event counts as often as ours and
+// theirs have it, less what the base had (so an event one side removed
+// stays removed); the result is in date order, ours first on a day.
+func events(base, ours, theirs *yaml.Node) *yaml.Node {
+	items := func(n *yaml.Node) []*yaml.Node {
+		if n == nil || n.Kind != yaml.SequenceNode {
+			return nil
+		}
+		return n.Content
+	}
+	count := func(list []*yaml.Node) map[string]int {
+		c := map[string]int{}
+		for _, e := range list {
+			c[key(e)]++
+		}
+		return c
+	}
+	b, o, t := items(base), items(ours), items(theirs)
+	cb, co, ct := count(b), count(o), count(t)
+	emitted := map[string]int{}
+	var out []*yaml.Node
+	for _, e := range append(append([]*yaml.Node{}, o...), t...) {
+		k := key(e)
+		if emitted[k] < max(0, co[k]+ct[k]-cb[k]) && emitted[k] < max(co[k], ct[k]) {
+			emitted[k]++
+			out = append(out, e)
+		}
+	}
+	if out == nil && ours == nil {
+		return nil
+	}
+	sort.SliceStable(out, func(i, j int) bool { return eventDate(out[i]) < eventDate(out[j]) })
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	if ours != nil {
+		seq.HeadComment, seq.LineComment, seq.FootComment = ours.HeadComment, ours.LineComment, ours.FootComment
+	}
+	seq.Content = out
+	return seq
+}

@@ -1,0 +1,94 @@
+package merge
+
+import (
+	"strings"
+	"testing"
+)
+
+const base = `name: Dell Latitude 7440
+location: London
+purchase:
+  date: 2025-01-10
+  cost: 1249.00
+history:
+  - date: 2025-01-12
+    event: assigned
+    to: alice
+`
+
+func TestMerge(t *testing.T) {
+	tests := []struct {
+		name         string
+		ours, theirs string
+		want         string
+		conflicts    int
+	}{
+		{
+			name:   "events appended on both sides unite in date order",
+			ours:   base + "  - date: 2025-03-01\n    event: serviced\n    note: new battery\n",
+			theirs: base + "  - date: 2025-02-01\n    event: moved\n    to: Leeds\n",
+			want: base + "  - date: 2025-02-01\n    event: moved\n    to: Leeds\n" +
+				"  - date: 2025-03-01\n    event: serviced\n    note: new battery\n",
+		},
+		{
+			name:   "the same event on both sides appears once",
+			ours:   base + "  - date: 2025-02-01\n    event: moved\n    to: Leeds\n",
+			theirs: base + "  - date: 2025-02-01\n    event: moved\n    to: Leeds\n",
+			want:   base + "  - date: 2025-02-01\n    event: moved\n    to: Leeds\n",
+		},
+		{
+			name:   "edits to different keys both survive",
+			ours:   strings.Replace(base, "location: London", "location: Leeds", 1),
+			theirs: strings.Replace(base, "cost: 1249.00", "cost: 1199.00", 1),
+			want:   strings.Replace(strings.Replace(base, "location: London", "location: Leeds", 1), "cost: 1249.00", "cost: 1199.00", 1),
+		},
+		{
+			name:   "a key added on one side",
+			ours:   base,
+			theirs: strings.Replace(base, "location: London\n", "location: London\nserial: 5CG3411JQX\n", 1),
+			want:   strings.Replace(base, "name: Dell Latitude 7440\n", "name: Dell Latitude 7440\nserial: 5CG3411JQX\n", 1),
+		},
+		{
+			name:   "the same key changed two ways is a conflict",
+			ours:   strings.Replace(base, "location: London", "location: Leeds", 1),
+			theirs: strings.Replace(base, "location: London", "location: York", 1),
+			want: strings.Replace(base, "location: London\n",
+				"<<<<<<< ours\nlocation: Leeds\n=======\nlocation: York\n>>>>>>> theirs\n", 1),
+			conflicts: 1,
+		},
+		{
+			name:   "a nested key changed two ways is a conflict at its indent",
+			ours:   strings.Replace(base, "cost: 1249.00", "cost: 1199.00", 1),
+			theirs: strings.Replace(base, "cost: 1249.00", "cost: 1299.00", 1),
+			want: strings.Replace(base, "  cost: 1249.00\n",
+				"<<<<<<< ours\n  cost: 1199.00\n=======\n  cost: 1299.00\n>>>>>>> theirs\n", 1),
+			conflicts: 1,
+		},
+		{
+			name:      "two holders at once is a conflict",
+			ours:      base + "  - date: 2025-02-01\n    event: unassigned\n  - date: 2025-02-02\n    event: assigned\n    to: bob\n",
+			theirs:    base + "  - date: 2025-02-01\n    event: unassigned\n  - date: 2025-02-03\n    event: assigned\n    to: carol\n",
+			conflicts: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Files("assets/hardware/LT-1.yaml", []byte(base), []byte(tt.ours), []byte(tt.theirs))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Conflicts) != tt.conflicts {
+				t.Fatalf("conflicts %v, want %d\n%s", res.Conflicts, tt.conflicts, res.Data)
+			}
+			if tt.want != "" && string(res.Data) != tt.want {
+				t.Errorf("merged:\n%s\nwant:\n%s", res.Data, tt.want)
+			}
+		})
+	}
+}
+
+func TestMergeRefusesBrokenYAML(t *testing.T) {
+	if _, err := Files("assets/hardware/LT-1.yaml", []byte(base), []byte("name: [x\n"), []byte(base)); err == nil {
+		t.Error("a version that is not YAML merged; want an error so git's text merge is used")
+	}
+}

@@ -1,0 +1,163 @@
+package register
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+)
+
+// WorkTree names the working tree, uncommitted changes included, where a
+// git revision is expected.
+const WorkTree = ""
+
+// Change is one file that differs between two revisions.
+type Change struct {
+	Status byte   // 'A' added, 'D' deleted, 'M' modified, 'R' renamed
+	Old    string // path in the base, relative to the root ("" when added)
+	New    string // path in the head ("" when deleted)
+}
+
+// recordPaths limits git to the folders that hold records.
+var recordPaths = []string{"--", "assets", "people"}
+
+// Changes lists the record files that differ between base and head (a
+// revision, or WorkTree), renames detected, paths relative to the root. It
+// asks git for the names only: its cost follows the size of the change,
+// not of the register.
+func (r *Register) Changes(base, head string) ([]Change, error) {
+	args := []string{"diff", "--name-status", "-z", "-M", "--relative", "--no-ext-diff", base}
+	if head != WorkTree {
+		args = append(args, head)
+	}
+	out, err := r.Git(append(args, recordPaths...)...)
+	if err != nil {
+		return nil, err
+	}
+	changes := parseNameStatus(out)
+	if head == WorkTree {
+		// files git does not track yet are additions too
+		untracked, err := r.Git(append([]string{"ls-files", "-z", "--others", "--exclude-standard"}, recordPaths...)...)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range strings.Split(string(untracked), "\x00") {
+			if p != "" {
+				changes = append(changes, Change{Status: 'A', New: p})
+			}
+		}
+	}
+	return changes, nil
+}
+
+func parseNameStatus(out []byte) []Change {
+	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
+	var changes []Change
+	for i := 0; i < len(fields); i++ {
+		status := fields[i]
+		if status == "" || i+1 >= len(fields) {
+			continue
+		}
+		c := Change{Status: status[0]}
+		switch c.Status {
+		case 'R', 'C':
+			if i+2 >= len(fields) {
+				return changes
+			}
+			c.Status = 'R'
+			c.Old, c.New = fields[i+1], fields[i+2]
+			i += 2
+		case 'A':
+			c.New = fields[i+1]
+			i++
+		case 'D':
+			c.Old = fields[i+1]
+			i++
+		default: // M, T
+			c.Status = 'M'
+			c.Old, c.New = fields[i+1], fields[i+1]
+			i++
+		}
+		changes = append(changes, c)
+	}
+	return changes
+}
+
+// ReadAt returns the contents of files (relative to the root) at a
+// revision, through one `git cat-file --batch` for all of them; WorkTree
+// reads them from disk. A file missing at the revision is left out.
+func (r *Register) ReadAt(rev string, paths []string) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(paths))
+	if rev == WorkTree {
+		for _, p := range paths {
+			if data, err := os.ReadFile(r.Abs(p)); err == nil {
+				out[p] = data
+			}
+		}
+		return out, nil
+	}
+	if len(paths) == 0 {
+		return out, nil
+	}
+	cmd := exec.Command("git", "-C", r.Root, "cat-file", "--batch")
+	var in bytes.Buffer
+	for _, p := range paths {
+		fmt.Fprintf(&in, "%s:./%s\n", rev, p)
+	}
+	cmd.Stdin = &in
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	rd := bufio.NewReader(stdout)
+	for _, p := range paths {
+		header, err := rd.ReadString('\n')
+		if err != nil {
+			cmd.Wait()
+			return nil, fmt.Errorf("git cat-file: %v %s", err, stderr.String())
+		}
+		parts := strings.Fields(header)
+		if len(parts) < 3 || parts[1] == "missing" {
+			continue
+		}
+		size, err := strconv.Atoi(parts[2])
+		if err != nil {
+			cmd.Wait()
+			return nil, fmt.Errorf("git cat-file: unexpected header %q", header)
+		}
+		buf := make([]byte, size+1) // the content and its newline
+		if _, err := io.ReadFull(rd, buf); err != nil {
+			cmd.Wait()
+			return nil, fmt.Errorf("git cat-file: %v", err)
+		}
+		out[p] = buf[:size]
+	}
+	if err := cmd.Wait(); err != nil {
+		return nil, fmt.Errorf("git cat-file: %s", strings.TrimSpace(stderr.String()))
+	}
+	return out, nil
+}
+
+// DefaultBase is where a branch's changes start: its merge base with the
+// default branch (origin's HEAD, else main, else master).
+func (r *Register) DefaultBase() (string, error) {
+	candidates := []string{"main", "master"}
+	if out, err := r.Git("symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"); err == nil {
+		candidates = append([]string{strings.TrimSpace(string(out))}, candidates...)
+	}
+	for _, branch := range candidates {
+		if out, err := r.Git("merge-base", "HEAD", branch); err == nil {
+			return strings.TrimSpace(string(out)), nil
+		}
+	}
+	return "", fmt.Errorf("cannot find the default branch (origin/HEAD, main or master) to compare with: name the base, e.g. itrack diff main")
+}
