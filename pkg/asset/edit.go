@@ -22,7 +22,7 @@ func ValueNode(k Kind, path, text string) (*yaml.Node, error) {
 		if err := CheckID(strings.TrimPrefix(path, "fields.")); err != nil {
 			return nil, fmt.Errorf("custom field name %q: use letters, digits, '.', '_' and '-'", strings.TrimPrefix(path, "fields."))
 		}
-		return StringNode(text), nil
+		return customNode(text), nil
 	}
 	switch f.Type {
 	case TGroup:
@@ -128,6 +128,20 @@ func StringNode(s string) *yaml.Node {
 		n.Style = yaml.LiteralStyle
 	}
 	return n
+}
+
+// customNode is a custom field's value: written plain (dates and numbers
+// read back as the same text), quoted only where plain YAML would read it
+// as empty.
+func customNode(s string) *yaml.Node {
+	switch s {
+	case "", "~", "null", "Null", "NULL":
+		return StringNode(s)
+	}
+	if strings.TrimSpace(s) != s || strings.Contains(s, "\n") {
+		return StringNode(s)
+	}
+	return plainNode(s)
 }
 
 // plainNode is a value written as it is: dates, amounts, numbers, booleans.

@@ -160,6 +160,16 @@ func (ps Positions) Of(path string) Pos {
 	}
 }
 
+// Has reports whether the file gave a value at exactly this path.
+func (ps Positions) Has(path string) bool {
+	for _, p := range ps {
+		if p.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
 func lastDot(s string) int {
 	for i := len(s) - 1; i >= 0; i-- {
 		if s[i] == '.' {

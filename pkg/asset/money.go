@@ -15,6 +15,7 @@ type Money struct {
 	Amount   decimal.Decimal
 	Currency string
 	set      bool
+	text     string // the amount as written, for writing it back
 }
 
 // maxMoneyDigits bounds the integer part of an amount: no asset costs a
@@ -43,7 +44,7 @@ func ParseMoney(s string) (Money, error) {
 	if err != nil {
 		return Money{}, fmt.Errorf("invalid amount %q: write an amount as digits with an optional decimal point, e.g. 1249.00", s)
 	}
-	return Money{Amount: d, Currency: cur, set: true}, nil
+	return Money{Amount: d, Currency: cur, set: true, text: num}, nil
 }
 
 // isPlainDecimal accepts 1249, 1249.5 and 1249.00 and nothing else: no sign,
@@ -103,6 +104,22 @@ func NewMoney(amount decimal.Decimal, currency string) Money {
 
 // IsZero reports whether the amount is unset.
 func (m Money) IsZero() bool { return !m.set }
+
+// Text writes the amount as it was read (1249.00, not 1249), with its
+// currency when the file gave one.
+func (m Money) Text() string {
+	if !m.set {
+		return ""
+	}
+	t := m.text
+	if t == "" {
+		t = m.Amount.String()
+	}
+	if m.Currency != "" {
+		t += " " + m.Currency
+	}
+	return t
+}
 
 // In returns m with the currency filled in from the register's default when
 // the file gave none.

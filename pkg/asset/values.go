@@ -16,25 +16,34 @@ type KV struct {
 // left out: what `itrack diff` compares field by field.
 func (a *Asset) Values() []KV {
 	var out []KV
-	flatten(AssetFields, a, "", &out)
+	flatten(AssetFields, a, "", a.Pos.Has, &out)
 	return out
 }
 
 // Values lists a person's values as text, in canonical key order.
 func (p *Person) Values() []KV {
 	var out []KV
-	flatten(PersonFields, p, "", &out)
+	flatten(PersonFields, p, "", p.Pos.Has, &out)
 	return out
 }
 
-func flatten[T any](fields []Field[T], t *T, prefix string, out *[]KV) {
+// Values lists an event's values as text, in canonical key order.
+func (e *Event) Values() []KV {
+	var out []KV
+	flatten(EventFields, e, "", e.KeyPos.Has, &out)
+	return out
+}
+
+// flatten lists values as text; present says which keys the file wrote, so
+// that a false written out (auto_renew: false) is kept.
+func flatten[T any](fields []Field[T], t *T, prefix string, present func(string) bool, out *[]KV) {
 	for _, f := range fields {
 		path := prefix + f.Key
 		switch f.Type {
 		case THistory:
 			continue
 		case TGroup:
-			flatten(f.Sub, t, path+".", out)
+			flatten(f.Sub, t, path+".", present, out)
 			continue
 		case TCustom:
 			for _, cf := range *f.ptr(t).(*[]CustomField) {
@@ -42,7 +51,11 @@ func flatten[T any](fields []Field[T], t *T, prefix string, out *[]KV) {
 			}
 			continue
 		}
-		if v := textOf(f.ptr(t)); v != "" {
+		v := textOf(f.ptr(t))
+		if v == "" && f.Type == TBool && present(path) {
+			v = "false"
+		}
+		if v != "" {
 			*out = append(*out, KV{path, v})
 		}
 	}
@@ -58,7 +71,7 @@ func textOf(v any) string {
 	case *Duration:
 		return x.String()
 	case *Money:
-		return x.String()
+		return x.Text()
 	case **int:
 		if *x == nil {
 			return ""

@@ -33,7 +33,8 @@ type IOStreams struct {
 	In     io.Reader
 	Out    io.Writer
 	Err    io.Writer
-	OutTTY bool // stdout is a terminal: colour and progress are allowed
+	OutTTY bool // stdout is a terminal: colour is allowed
+	ErrTTY bool // stderr is a terminal: progress bars are allowed
 }
 
 // App is one run of itrack: its streams, environment and today's date,
@@ -64,7 +65,7 @@ func Main(args []string) int {
 		return ExitUsage
 	}
 	app := &App{
-		IO:     &IOStreams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: term.IsTerminal(int(os.Stdout.Fd()))},
+		IO:     &IOStreams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: term.IsTerminal(int(os.Stdout.Fd())), ErrTTY: term.IsTerminal(int(os.Stderr.Fd()))},
 		Getenv: os.Getenv,
 		Cwd:    cwd,
 		Today:  asset.DateOf(time.Now()),
@@ -289,6 +290,11 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 	root.AddGroup(&cobra.Group{ID: "reports", Title: "Reports:"})
 	for _, c := range []*cobra.Command{newReportCmd(app), newRenewalsCmd(app), newForecastCmd(app), newSeatsCmd(app), newDepreciationCmd(app)} {
 		c.GroupID = "reports"
+		root.AddCommand(c)
+	}
+	root.AddGroup(&cobra.Group{ID: "data", Title: "Data in and out:"})
+	for _, c := range []*cobra.Command{newImportCmd(app), newExportCmd(app), newReconcileCmd(app)} {
+		c.GroupID = "data"
 		root.AddCommand(c)
 	}
 	root.AddCommand(newVersionCmd(app))

@@ -44,6 +44,7 @@ func (d *demo) put(rel, text string) {
 	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
 		panic(fmt.Sprintf("demo %s: %v", rel, err)) // a bug in the demo's text, caught by its tests
 	}
+	CanonicalOrder(rel, &doc)
 	data, err := register.Encode(&doc)
 	if err != nil {
 		panic(fmt.Sprintf("demo %s: %v", rel, err))
@@ -649,4 +650,24 @@ cost: 14400.00
 auto_renew: true
 notice: 90d
 `, d.month(-33), d.day(97)))
+}
+
+// CanonicalOrder puts the keys of a record in the order itrack writes them
+// (the field tables' order), so the demo reads like files itrack made, and
+// an export imported again gives the same bytes.
+func CanonicalOrder(rel string, doc *yaml.Node) {
+	root := doc.Content[0]
+	if strings.HasPrefix(rel, "people/") {
+		register.SortKeys(root, asset.PersonKeyOrder(""))
+		return
+	}
+	register.SortKeys(root, asset.KeyOrder(""))
+	for _, group := range []string{"purchase", "warranty", "depreciation"} {
+		register.SortKeys(register.Get(root, group), asset.KeyOrder(group))
+	}
+	if h := register.Get(root, "history"); h != nil {
+		for _, e := range h.Content {
+			register.SortKeys(e, asset.EventKeyOrder())
+		}
+	}
 }

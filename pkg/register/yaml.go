@@ -2,6 +2,7 @@ package register
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -168,4 +169,33 @@ func InsertEvent(root, event *yaml.Node, at int) {
 	history.Content = append(history.Content, nil)
 	copy(history.Content[at+1:], history.Content[at:])
 	history.Content[at] = event
+}
+
+// SortKeys puts the keys of mapping m in canonical order (keys order does
+// not list keep their order, after the listed ones; history goes last).
+// Comments travel with their keys.
+func SortKeys(m *yaml.Node, order []string) {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return
+	}
+	rank := func(k string) int {
+		if k == "history" {
+			return len(order) + 1
+		}
+		for i, o := range order {
+			if o == k {
+				return i
+			}
+		}
+		return len(order)
+	}
+	type pair struct{ k, v *yaml.Node }
+	pairs := make([]pair, 0, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		pairs = append(pairs, pair{m.Content[i], m.Content[i+1]})
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return rank(pairs[i].k.Value) < rank(pairs[j].k.Value) })
+	for i, p := range pairs {
+		m.Content[2*i], m.Content[2*i+1] = p.k, p.v
+	}
 }

@@ -1,0 +1,319 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/importer"
+	"github.com/itrack/itrack/pkg/register"
+)
+
+type importOptions struct {
+	file        string
+	kind        string
+	maps        []string
+	dateFormat  string
+	dryRun      bool
+	skipInvalid bool
+}
+
+func newImportCmd(app *App) *cobra.Command {
+	opts := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "import FILE.csv --kind KIND",
+		Short: "Import assets or people from a CSV file (Snipe-IT exports included)",
+		Long: `Import a spreadsheet or a Snipe-IT export. Columns are matched to fields by
+their headers (Snipe-IT's for assets, licences, components, accessories and
+users included); --map "Column=field" says where any other goes, a column
+number picks one of two same-named columns, and "=-" skips one. Columns
+itrack does not know become custom fields, and are listed.
+
+The file may be UTF-8 (with or without a byte-order mark) or
+Windows-1252; rows may end in LF, CRLF or CR; the delimiter (comma,
+semicolon or tab) is detected. Dates are read in the one form that fits
+the whole column, or as --date-format says. Checkout columns create the
+person and an assigned event; Snipe-IT's one-row-per-seat licence export
+becomes one licence with its seats.
+
+Every row is checked before anything is written: one error and nothing is
+written, unless --skip-invalid. Rows match existing assets by ID, then by
+serial, so importing the same file again changes nothing. --dry-run shows
+the plan and writes nothing. --kind people imports people.`,
+		Example: `  itrack import laptops.csv --kind hardware --dry-run
+  itrack import snipe-assets.csv --kind hardware --date-format MM/DD/YY
+  itrack import licences.csv --kind licence --map "Product Key=serial"
+  itrack import users.csv --kind people`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.file = args[0]
+			return runImport(app, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.kind, "kind", "", "what the rows are: a `KIND` of asset, or people (required)")
+	f.StringArrayVar(&opts.maps, "map", nil, "put a column in a field: `COLUMN=FIELD` (repeatable; FIELD - skips it)")
+	f.StringVar(&opts.dateFormat, "date-format", "", "how dates are written, e.g. DD/MM/YYYY or MM/DD/YY (`FORMAT`; default: detected per column)")
+	f.BoolVar(&opts.dryRun, "dry-run", false, "show what would change, write nothing")
+	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "import the valid rows and list the ones skipped")
+	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(append(kindNames(), "people"), cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runImport(app *App, opts *importOptions) error {
+	format, err := app.outputFormat("text")
+	if err != nil || format != "text" {
+		return err
+	}
+	iopts := importer.Options{File: opts.file, Map: opts.maps, DateFormat: opts.dateFormat, Today: app.Today}
+	switch strings.ToLower(opts.kind) {
+	case "":
+		return refuse("say what the rows are: --kind hardware, component, licence, domain, certificate, document or people")
+	case "people", "person", "users", "user":
+		iopts.People = true
+	default:
+		k, err := asset.ParseKind(opts.kind)
+		if err != nil {
+			return refuse("--kind: %v (or people)", err)
+		}
+		iopts.Kind = k
+	}
+	if opts.dateFormat != "" {
+		if _, err := importer.ParseDateFormat(opts.dateFormat); err != nil {
+			return refuse("--date-format: %v", err)
+		}
+	}
+	path := opts.file
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(app.Cwd, path)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return refuse("cannot read %s: %v", opts.file, unwrapErr(err))
+	}
+	text, warnings := importer.Decode(raw)
+	for _, w := range warnings {
+		fmt.Fprintf(app.IO.Err, "%s: warning: %s\n", opts.file, w)
+	}
+	table, err := importer.Parse(text)
+	if err != nil {
+		return refuse("%s: %v", opts.file, err)
+	}
+	mapping, err := importer.MapColumns(table.Header, iopts.Kind, iopts.People, opts.maps, table.Rows)
+	if err != nil {
+		return refuse("%s: %v", opts.file, err)
+	}
+	for _, w := range mapping.Warnings {
+		fmt.Fprintf(app.IO.Err, "%s: %s\n", opts.file, w)
+	}
+
+	w, err := app.startWrite()
+	if err != nil {
+		return err
+	}
+	defer w.done()
+	iopts.Currency = w.reg.Config.Currency
+	records, errs, rowWarnings := importer.Read(table, mapping, iopts)
+	for _, p := range rowWarnings {
+		fmt.Fprintln(app.IO.Err, p.Format(opts.file, "warning"))
+	}
+	bar := app.progress(len(records), "checking rows")
+	index := newRegisterIndex(w.reg, bar)
+	actions, planErrs := importer.Plan(records, iopts, index)
+	_ = bar.Finish()
+	errs = append(errs, planErrs...)
+	if len(errs) > 0 {
+		sortProblems(errs)
+		for _, p := range errs {
+			fmt.Fprintln(app.IO.Err, p.String(opts.file))
+		}
+		if !opts.skipInvalid {
+			return refuse("%s in %s: nothing was imported (fix them, or import the rest with --skip-invalid)", plural(len(errs), "error"), opts.file)
+		}
+		bad := map[int]bool{}
+		for _, p := range errs {
+			if p.Row == 0 {
+				return refuse("%s: the file cannot be read as a whole: nothing was imported", opts.file)
+			}
+			bad[p.Row] = true
+		}
+		var good []*importer.Record
+		for _, r := range records {
+			if !anyBad(r.Rows, bad) {
+				good = append(good, r)
+			}
+		}
+		if actions, errs = importer.Plan(good, iopts, newRegisterIndex(w.reg, nil)); len(errs) > 0 {
+			return refuse("%s: rows depend on rows that were skipped: nothing was imported", opts.file)
+		}
+		fmt.Fprintf(app.IO.Err, "%s: skipped %s: %s\n", opts.file, plural(len(bad), "row"), rowList(bad))
+	}
+
+	counts := map[string]int{}
+	files := map[string][]byte{}
+	var order []string
+	for _, a := range actions {
+		what := a.Op
+		if a.Person {
+			what += " person"
+		}
+		counts[what]++
+		if opts.dryRun {
+			fmt.Fprintf(app.IO.Out, "%s:%s: %s %s (%s)\n", opts.file, rowRange(a.Rows), a.Op, a.ID, a.Rel)
+		}
+		if a.Op != importer.Unchanged {
+			files[a.Rel] = a.Data
+			order = append(order, a.Rel)
+		}
+	}
+	summary := importSummary(counts)
+	if opts.dryRun {
+		fmt.Fprintf(app.IO.Out, "Dry run: %s; nothing was written.\n", summary)
+		return nil
+	}
+	if len(order) == 0 {
+		fmt.Fprintf(app.IO.Out, "Nothing to import: every row of %s is already in the register (%s).\n", opts.file, summary)
+		return nil
+	}
+	if err := w.save(fmt.Sprintf("import %s: %s", filepath.Base(opts.file), summary), files, order); err != nil {
+		return err
+	}
+	fmt.Fprintf(app.IO.Out, "Imported %s: %s.\n", opts.file, summary)
+	return nil
+}
+
+func unwrapErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func anyBad(rows []int, bad map[int]bool) bool {
+	for _, r := range rows {
+		if bad[r] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortProblems(ps []importer.Problem) {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Row < ps[j].Row })
+}
+
+func rowRange(rows []int) string {
+	if len(rows) == 1 {
+		return strconv.Itoa(rows[0])
+	}
+	return fmt.Sprintf("%d-%d", rows[0], rows[len(rows)-1])
+}
+
+func rowList(bad map[int]bool) string {
+	rows := make([]int, 0, len(bad))
+	for r := range bad {
+		rows = append(rows, r)
+	}
+	sort.Ints(rows)
+	parts := make([]string, len(rows))
+	for i, r := range rows {
+		parts[i] = strconv.Itoa(r)
+	}
+	return "rows " + strings.Join(parts, ", ")
+}
+
+func importSummary(counts map[string]int) string {
+	var parts []string
+	for _, k := range []string{"create", "update", "unchanged", "create person", "update person", "unchanged person"} {
+		if n := counts[k]; n > 0 {
+			word := map[string]string{"create": "created", "update": "updated", "unchanged": "unchanged",
+				"create person": "people created", "update person": "people updated", "unchanged person": "people unchanged"}[k]
+			parts = append(parts, fmt.Sprintf("%d %s", n, word))
+		}
+	}
+	if len(parts) == 0 {
+		return "no rows"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// progress is a progress bar on stderr for long runs on a terminal, and
+// nothing anywhere else.
+func (app *App) progress(total int, what string) *progressbar.ProgressBar {
+	if total < 2000 || !app.IO.ErrTTY {
+		return progressbar.DefaultSilent(int64(total))
+	}
+	return progressbar.NewOptions(total, progressbar.OptionSetWriter(app.IO.Err), progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))
+}
+
+// registerIndex answers the plan's questions about the register: which IDs
+// and serials exist (from one load) and what files say (read when asked).
+type registerIndex struct {
+	reg     *register.Register
+	serials map[string]string
+	bar     *progressbar.ProgressBar
+	next    map[asset.Kind]int
+}
+
+func newRegisterIndex(reg *register.Register, bar *progressbar.ProgressBar) *registerIndex {
+	idx := &registerIndex{reg: reg, serials: map[string]string{}, bar: bar, next: map[asset.Kind]int{}}
+	for _, a := range reg.Load().Assets {
+		if a.Serial != "" {
+			idx.serials[strings.ToLower(strings.TrimSpace(a.Serial))] = a.ID
+		}
+	}
+	return idx
+}
+
+func (x *registerIndex) Asset(id string) (asset.Kind, string, []byte, bool) {
+	if x.bar != nil {
+		_ = x.bar.Add(1)
+	}
+	k, found, err := x.reg.FindAsset(id)
+	if err != nil {
+		return "", "", nil, false
+	}
+	rel := register.AssetPath(k, found)
+	data, err := os.ReadFile(x.reg.Abs(rel))
+	return k, rel, data, err == nil
+}
+
+func (x *registerIndex) BySerial(serial string) (string, bool) {
+	id, ok := x.serials[strings.ToLower(strings.TrimSpace(serial))]
+	return id, ok
+}
+
+func (x *registerIndex) Person(id string) (string, []byte, bool) {
+	found, err := x.reg.FindPerson(id)
+	if err != nil {
+		return "", nil, false
+	}
+	rel := register.PersonPath(found)
+	data, err := os.ReadFile(x.reg.Abs(rel))
+	return rel, data, err == nil
+}
+
+func (x *registerIndex) NextID(kind asset.Kind, taken func(string) bool) string {
+	prefix := x.reg.Config.Prefix(kind) + "-"
+	n := x.next[kind]
+	if n == 0 {
+		first := x.reg.NextID(kind)
+		n, _ = strconv.Atoi(strings.TrimPrefix(first, prefix))
+	}
+	for {
+		id := fmt.Sprintf("%s%04d", prefix, n)
+		n++
+		if !taken(id) {
+			x.next[kind] = n
+			return id
+		}
+	}
+}

@@ -1,0 +1,269 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// Targets a column can map to besides a field path (name, purchase.cost,
+// fields.NAME).
+const (
+	TargetID            = "id"
+	TargetIgnore        = "-"
+	TargetHistory       = "history"
+	TargetWarrantyMonth = "warranty.months"
+	TargetCheckoutType  = "checkout.type"
+	TargetUser          = "checkout.username"
+	TargetUserName      = "checkout.name"
+	TargetUserFirst     = "checkout.first_name"
+	TargetUserLast      = "checkout.last_name"
+	TargetUserEmail     = "checkout.email"
+	TargetUserLocation  = "checkout.location"
+	TargetCheckoutDate  = "checkout.date"
+)
+
+// aliases maps normalised header names to targets, for assets of every
+// kind; licenceAliases and personAliases override and extend it. They
+// cover the headers of Snipe-IT's exports and the common spreadsheet words.
+var aliases = map[string]string{
+	"id": TargetID, "asset tag": TargetID, "asset id": TargetID, "tag": TargetID, "asset tag number": TargetID,
+	"name": "name", "item name": "name", "asset name": "name", "item": "name",
+	"description": "description",
+	"serial":      "serial", "serial number": "serial", "serial no": "serial", "s n": "serial", "serialnumber": "serial",
+	"model": "model", "model name": "model",
+	"manufacturer": "manufacturer", "make": "manufacturer", "maker": "manufacturer",
+	"vendor": "vendor", "category": "category", "owner": "owner", "tags": "tags",
+	"location": "location", "default location": "location",
+	"notes": "notes", "asset notes": "notes", "note": "notes", "comments": "notes",
+	"purchase date": "purchase.date", "purchased": "purchase.date", "date purchased": "purchase.date",
+	"purchase cost": "purchase.cost", "cost": "purchase.cost", "price": "purchase.cost", "purchase price": "purchase.cost", "unit cost": "purchase.cost",
+	"supplier":     "purchase.supplier",
+	"order number": "purchase.order", "purchase order": "purchase.order", "po": "purchase.order", "po number": "purchase.order", "order": "purchase.order",
+	"invoice": "purchase.invoice", "invoice number": "purchase.invoice",
+	"warranty expires": "warranty.expires", "warranty end": "warranty.expires", "warranty expiration": "warranty.expires",
+	"warranty": TargetWarrantyMonth, "warranty months": TargetWarrantyMonth,
+	"warranty provider": "warranty.provider",
+	"eol":               "end_of_life", "asset eol date": "end_of_life", "end of life": "end_of_life", "eol date": "end_of_life",
+	"os": "os", "operating system": "os", "support ends": "support_ends", "end of support": "support_ends",
+	"depreciation method": "depreciation.method", "depreciation life": "depreciation.life", "salvage": "depreciation.salvage",
+	"checkout type":           TargetCheckoutType,
+	"checked out to username": TargetUser, "username": TargetUser, "assigned to username": TargetUser,
+	"checked out to first name": TargetUserFirst, "first name": TargetUserFirst,
+	"checked out to last name": TargetUserLast, "last name": TargetUserLast,
+	"checked out to email": TargetUserEmail, "email": TargetUserEmail, "assigned to email": TargetUserEmail,
+	"full name": TargetUserName, "assigned to": TargetUserName, "checked out to": TargetUserName, "user": TargetUserName,
+	"checked out to location": TargetUserLocation,
+	"checkout date":           TargetCheckoutDate, "checked out on": TargetCheckoutDate, "assigned on": TargetCheckoutDate,
+	"history": TargetHistory,
+	// Snipe-IT columns itrack keeps as custom fields
+	"model number": "fields.model_number", "model no": "fields.model_number", "model notes": "fields.model_notes",
+	"company": "fields.company", "status": "fields.status", "qty": "fields.quantity", "quantity": "fields.quantity",
+	"min amount": "fields.min_amount",
+}
+
+// licenceAliases are where licences differ.
+var licenceAliases = map[string]string{
+	"licence name": "name", "license name": "name", "software": "name", "product": "name",
+	"serial number": "serial", "product key": "serial", "license key": "serial", "licence key": "serial",
+	"seats": "seats", "metric": "metric", "term": "term", "renews": "renews", "renewal date": "renews",
+	"expiration date": "expires", "expires": "expires", "expiry": "expires", "expiry date": "expires",
+	"auto renew": "auto_renew", "notice": "notice", "version": "version",
+	"licensed to name": "fields.licensed_to_name", "licensed to email": "fields.licensed_to_email",
+	"maintained": "fields.maintained", "reassignable": "fields.reassignable", "quantity": "seats",
+}
+
+// renewingAliases are for domains, certificates and documents.
+var renewingAliases = map[string]string{
+	"expiration date": "expires", "expires": "expires", "expiry": "expires", "expiry date": "expires",
+	"renews": "renews", "renewal date": "renews", "term": "term", "auto renew": "auto_renew", "notice": "notice",
+	"registrar": "registrar", "counterparty": "counterparty", "starts": "starts", "start date": "starts",
+	"subject": "subject", "issuer": "issuer", "sans": "sans", "not before": "not_before", "fingerprint": "fingerprint",
+	"annual cost": "cost", "recurring cost": "cost",
+}
+
+// personAliases are for people files (Snipe-IT's user export).
+var personAliases = map[string]string{
+	"username": TargetID, "id": TargetID, "login": TargetID, "employee id": TargetID,
+	"first name": TargetUserFirst, "last name": TargetUserLast, "full name": "name", "name": "name",
+	"email": "email", "department": "department", "manager": "manager", "location": "location",
+	"start date": "starts", "starts": "starts", "hire date": "starts",
+	"end date": "leaves", "leaves": "leaves", "termination date": "leaves", "notes": "notes",
+	"activated": "fields.activated", "address": "fields.address", "city": "fields.city", "state": "fields.state",
+	"country": "fields.country", "postal code": "fields.postal_code", "website": "fields.website", "phone": "fields.phone",
+	"job title": "fields.job_title", "employee number": "fields.employee_number", "company": "fields.company",
+	"remote": "fields.remote", "vip": "fields.vip", "gravatar": "fields.gravatar",
+}
+
+var headerPunct = regexp.MustCompile(`[^a-z0-9]+`)
+
+// normalise makes a header comparable: lower case, punctuation and runs of
+// spaces turned into one space.
+func normalise(h string) string {
+	return strings.TrimSpace(headerPunct.ReplaceAllString(strings.ToLower(h), " "))
+}
+
+// Column is where one column of the file goes.
+type Column struct {
+	Index  int    // 0-based
+	Header string // as in the file
+	Target string // a field path or a Target* constant
+	Custom bool   // unknown, kept as a custom field
+}
+
+// Mapping is where every column goes.
+type Mapping struct {
+	Columns  []Column
+	Warnings []string
+}
+
+// Find returns the column mapped to target.
+func (m *Mapping) Find(target string) (Column, bool) {
+	for _, c := range m.Columns {
+		if c.Target == target {
+			return c, true
+		}
+	}
+	return Column{}, false
+}
+
+// MapColumns decides where each column goes, from --map overrides
+// ("Header=target" or "COLUMN-NUMBER=target"; target "-" skips a column),
+// then the aliases, then custom fields for what is left. person is true
+// for a people file.
+func MapColumns(header []string, kind asset.Kind, person bool, overrides []string, rows []Row) (*Mapping, error) {
+	byName, byIndex := map[string]string{}, map[int]string{}
+	for _, o := range overrides {
+		col, target, ok := strings.Cut(o, "=")
+		col, target = strings.TrimSpace(col), strings.TrimSpace(target)
+		if !ok || col == "" || target == "" {
+			return nil, fmt.Errorf("--map %q: write COLUMN=FIELD, e.g. --map \"Asset Tag=id\" or --map \"13=-\" to skip column 13", o)
+		}
+		if err := checkTarget(target, kind, person); err != nil {
+			return nil, fmt.Errorf("--map %q: %v", o, err)
+		}
+		if n, err := strconv.Atoi(col); err == nil {
+			if n < 1 || n > len(header) {
+				return nil, fmt.Errorf("--map %q: the file has columns 1 to %d", o, len(header))
+			}
+			byIndex[n-1] = target
+			continue
+		}
+		found := false
+		for _, h := range header {
+			if normalise(h) == normalise(col) {
+				found = true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("--map %q: no column is named %q (the columns are %s)", o, col, strings.Join(header, ", "))
+		}
+		byName[normalise(col)] = target
+	}
+	m := &Mapping{}
+	seen := map[string]int{}
+	for i, h := range header {
+		n := normalise(h)
+		if prev, dup := seen[n]; dup && n != "" && byIndex[i] == "" && byIndex[prev] == "" {
+			return nil, fmt.Errorf("columns %d and %d are both named %q: say where one goes, e.g. --map \"%d=fields.%s_2\", or --map \"%d=-\" to skip it",
+				prev+1, i+1, h, i+1, customName(h), i+1)
+		}
+		seen[n] = i
+	}
+	taken := map[string]string{}
+	for i, h := range header {
+		n := normalise(h)
+		c := Column{Index: i, Header: h}
+		switch {
+		case byIndex[i] != "":
+			c.Target = byIndex[i]
+		case byName[n] != "":
+			c.Target = byName[n]
+		case checkTarget(strings.TrimSpace(h), kind, person) == nil && strings.TrimSpace(h) != TargetIgnore:
+			c.Target = strings.TrimSpace(h) // a field path, as export writes it
+		case n == "":
+			if columnEmpty(rows, i) {
+				c.Target = TargetIgnore
+			} else {
+				c.Target, c.Custom = fmt.Sprintf("fields.column_%d", i+1), true
+				m.Warnings = append(m.Warnings, fmt.Sprintf("column %d has no name: its values go to the custom field column_%d", i+1, i+1))
+			}
+		default:
+			c.Target = alias(n, kind, person)
+			if c.Target == "" {
+				c.Target, c.Custom = "fields."+customName(h), true
+				m.Warnings = append(m.Warnings, fmt.Sprintf("column %q is not an itrack field: it goes to the custom field %s (use --map to put it elsewhere)", h, c.Target))
+			}
+		}
+		if c.Target != TargetIgnore {
+			if other, dup := taken[c.Target]; dup {
+				alt := "fields." + customName(h)
+				m.Warnings = append(m.Warnings, fmt.Sprintf("columns %q and %q both mean %s: %q goes to the custom field %s", other, h, c.Target, h, alt))
+				c.Target, c.Custom = alt, true
+			}
+			taken[c.Target] = h
+		}
+		m.Columns = append(m.Columns, c)
+	}
+	return m, nil
+}
+
+func alias(n string, kind asset.Kind, person bool) string {
+	if person {
+		return personAliases[n]
+	}
+	switch kind {
+	case asset.Licence:
+		if t, ok := licenceAliases[n]; ok {
+			return t
+		}
+	case asset.Domain, asset.Certificate, asset.Document:
+		if t, ok := renewingAliases[n]; ok {
+			return t
+		}
+	}
+	return aliases[n]
+}
+
+func columnEmpty(rows []Row, i int) bool {
+	for _, r := range rows {
+		if strings.TrimSpace(r.Cell(i)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// customName makes a custom field name from a header: "Job Title" →
+// job_title.
+func customName(h string) string {
+	s := strings.ReplaceAll(normalise(h), " ", "_")
+	if s == "" {
+		return "column"
+	}
+	return s
+}
+
+func checkTarget(target string, kind asset.Kind, person bool) error {
+	switch target {
+	case TargetIgnore, TargetID, TargetHistory, TargetWarrantyMonth, TargetCheckoutType, TargetUser, TargetUserName,
+		TargetUserFirst, TargetUserLast, TargetUserEmail, TargetUserLocation, TargetCheckoutDate:
+		return nil
+	}
+	if strings.HasPrefix(target, "fields.") {
+		return asset.CheckID(strings.TrimPrefix(target, "fields."))
+	}
+	if person {
+		if _, err := asset.PersonValueNode(target, "x"); err != nil && strings.Contains(err.Error(), "unknown person field") {
+			return err
+		}
+		return nil
+	}
+	if _, ok := asset.LookupField(target, kind); !ok {
+		return asset.UnknownField(kind, target)
+	}
+	return nil
+}

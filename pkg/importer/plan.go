@@ -1,0 +1,325 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
+)
+
+// Existing is what the register already holds, as the plan needs it.
+type Existing interface {
+	// Asset returns the file of the asset with that ID (any case).
+	Asset(id string) (kind asset.Kind, rel string, data []byte, ok bool)
+	// BySerial returns the ID of the asset with that serial (any case).
+	BySerial(serial string) (string, bool)
+	// Person returns the file of the person with that ID.
+	Person(id string) (rel string, data []byte, ok bool)
+	// NextID returns the next generated ID of a kind that is not taken.
+	NextID(kind asset.Kind, taken func(string) bool) string
+}
+
+// Operations of a plan.
+const (
+	Create    = "create"
+	Update    = "update"
+	Unchanged = "unchanged"
+)
+
+// Action is what happens to one file.
+type Action struct {
+	Op     string
+	ID     string
+	Rel    string
+	Rows   []int
+	Person bool
+	Data   []byte // the new contents (create, update)
+}
+
+type planner struct {
+	opts     Options
+	managers map[string]string // a person's name or ID, lower case → ID
+	ex       Existing
+	actions  []Action
+	errs     []Problem
+	ids      map[string]bool // IDs given out in this import, lower case
+	people   map[string]int  // person ID → index of its action
+}
+
+// Plan works out, for every record, the file it creates or updates, or
+// that it leaves unchanged. Nothing is written: the caller writes the
+// actions' data when there is no error.
+func Plan(records []*Record, opts Options, ex Existing) ([]Action, []Problem) {
+	p := &planner{opts: opts, ex: ex, ids: map[string]bool{}, people: map[string]int{}, managers: map[string]string{}}
+	for _, rec := range records {
+		if opts.People && rec.ID != "" {
+			id := Slug(rec.ID)
+			p.managers[strings.ToLower(id)] = id
+			if name := rec.Value("name"); name != "" {
+				p.managers[strings.ToLower(name)] = id
+			}
+		}
+	}
+	for _, rec := range records {
+		if opts.People {
+			p.person(rec)
+		} else {
+			p.asset(rec)
+		}
+	}
+	sort.SliceStable(p.actions, func(i, j int) bool { return p.actions[i].Person && !p.actions[j].Person })
+	return p.actions, p.errs
+}
+
+func (p *planner) fail(rec *Record, column, format string, args ...any) {
+	p.errs = append(p.errs, Problem{Row: rec.Rows[0], Column: column, Message: fmt.Sprintf(format, args...)})
+}
+
+func (p *planner) taken(id string) bool {
+	if p.ids[strings.ToLower(id)] {
+		return true
+	}
+	_, _, _, ok := p.ex.Asset(id)
+	return ok
+}
+
+// assetID finds the asset a record is about: by its ID, then by serial;
+// else a new ID (a slug of the name for licences, domains, certificates
+// and documents; the next number for hardware and components).
+func (p *planner) assetID(rec *Record) (string, bool) {
+	if rec.ID != "" {
+		return rec.ID, true
+	}
+	if s := rec.Value("serial"); s != "" {
+		if id, ok := p.ex.BySerial(s); ok {
+			return id, true
+		}
+	}
+	if base := Slug(rec.Value("name")); !p.opts.Kind.Tracked() && base != "" && asset.CheckID(base) == nil {
+		// a name makes the ID; another licence of the same name (its serial
+		// matched none above) gets the next free suffix
+		for n := 1; ; n++ {
+			id := base
+			if n > 1 {
+				id = fmt.Sprintf("%s-%d", base, n)
+			}
+			_, _, _, exists := p.ex.Asset(id)
+			if !p.ids[strings.ToLower(id)] && (!exists || rec.Value("serial") == "") {
+				return id, true
+			}
+		}
+	}
+	return p.ex.NextID(p.opts.Kind, p.taken), false
+}
+
+func (p *planner) asset(rec *Record) {
+	kind := p.opts.Kind
+	id, _ := p.assetID(rec)
+	if p.ids[strings.ToLower(id)] {
+		p.fail(rec, "", "%s is also given by an earlier row: one row per asset", id)
+		return
+	}
+	p.ids[strings.ToLower(id)] = true
+	k, rel, old, exists := p.ex.Asset(id)
+	if exists && k != kind {
+		p.fail(rec, "", "%s is already a %s (%s), not a %s", id, k, rel, kind)
+		return
+	}
+	var doc *yaml.Node
+	if exists {
+		var fs asset.Findings
+		doc, fs = asset.ParseYAML(rel, old)
+		if doc == nil {
+			p.fail(rec, "", "%s cannot be updated: %s", rel, firstMessage(fs))
+			return
+		}
+	} else {
+		rel = register.AssetPath(kind, id)
+		doc = register.NewDocument()
+	}
+	root := doc.Content[0]
+	for _, kv := range rec.Values {
+		n, err := asset.ValueNode(kind, kv.Path, kv.Value)
+		if err != nil {
+			p.fail(rec, rec.Column(kv.Path), "%v", err)
+			continue
+		}
+		register.Set(root, kv.Path, n, asset.KeyOrder)
+	}
+	if !exists {
+		for _, h := range rec.Events {
+			p.history(rec, root, h)
+		}
+	}
+	for _, h := range rec.Holders {
+		p.assign(rec, rel, id, root, h)
+	}
+	data, err := register.Encode(doc)
+	if err != nil {
+		p.fail(rec, "", "%v", err)
+		return
+	}
+	if _, fs := asset.DecodeAsset(rel, id, kind, data); fs.HasErrors() {
+		for _, f := range fs.Errors() {
+			p.fail(rec, "", "%s", f.Message)
+		}
+		return
+	}
+	p.add(Action{ID: id, Rel: rel, Rows: rec.Rows, Data: data}, old, exists)
+}
+
+func (p *planner) add(a Action, old []byte, exists bool) {
+	switch {
+	case !exists:
+		a.Op = Create
+	case bytes.Equal(old, a.Data):
+		a.Op, a.Data = Unchanged, nil
+	default:
+		a.Op = Update
+	}
+	p.actions = append(p.actions, a)
+}
+
+// history adds the events of a history column, as export wrote them.
+func (p *planner) history(rec *Record, root *yaml.Node, column asset.KV) {
+	events, err := eventsOf(column.Value)
+	if err != nil {
+		p.fail(rec, column.Path, "%v", err)
+		return
+	}
+	for _, values := range events {
+		_, node, err := asset.NewEvent(values)
+		if err != nil {
+			p.fail(rec, column.Path, "%v", err)
+			return
+		}
+		register.InsertEvent(root, node, len(events))
+	}
+}
+
+// assign records a checkout: the person (created when new) and an assigned
+// event, unless they already hold the asset.
+func (p *planner) assign(rec *Record, rel, id string, root *yaml.Node, h Holder) {
+	p.ensurePerson(rec, h)
+	data, _ := register.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}})
+	a, fs := asset.DecodeAsset(rel, id, p.opts.Kind, data)
+	if fs.HasErrors() {
+		return // reported when the whole record is checked
+	}
+	st, _ := asset.StatusAt(a, asset.NewDate(9999, 12, 31), asset.Duration{})
+	if st.HeldBy(h.ID) {
+		return
+	}
+	var entries []map[string]string
+	if a.Kind.Tracked() && st.State == asset.InUse && st.Holder != "" {
+		entries = append(entries, map[string]string{"date": h.Date.String(), "event": "unassigned", "from": st.Holder})
+	}
+	entries = append(entries, map[string]string{"date": h.Date.String(), "event": "assigned", "to": h.ID})
+	for _, values := range entries {
+		e, node, err := asset.NewEvent(values)
+		if err != nil {
+			p.errs = append(p.errs, Problem{Row: h.Row, Message: err.Error()})
+			return
+		}
+		at, herr := asset.CheckEvent(a, e)
+		if herr != nil {
+			p.errs = append(p.errs, Problem{Row: h.Row, Message: fmt.Sprintf("cannot check %s out to %s: %s", id, h.ID, herr.Message)})
+			return
+		}
+		register.InsertEvent(root, node, at)
+		a.History = append(a.History[:at], append([]asset.Event{e}, a.History[at:]...)...)
+	}
+}
+
+// ensurePerson plans a people file for a holder the register lacks.
+func (p *planner) ensurePerson(rec *Record, h Holder) {
+	if _, seen := p.people[h.ID]; seen {
+		return
+	}
+	if _, _, ok := p.ex.Person(h.ID); ok {
+		p.people[h.ID] = -1
+		return
+	}
+	doc := register.NewDocument()
+	values := []asset.KV{{Path: "name", Value: h.Name}, {Path: "email", Value: h.Email}}
+	for _, kv := range values {
+		if kv.Value == "" {
+			continue
+		}
+		n, err := asset.PersonValueNode(kv.Path, kv.Value)
+		if err != nil {
+			p.errs = append(p.errs, Problem{Row: h.Row, Message: fmt.Sprintf("person %s: %v", h.ID, err)})
+			return
+		}
+		register.Set(doc.Content[0], kv.Path, n, asset.PersonKeyOrder)
+	}
+	data, _ := register.Encode(doc)
+	p.people[h.ID] = len(p.actions)
+	p.actions = append(p.actions, Action{Op: Create, ID: h.ID, Rel: register.PersonPath(h.ID), Rows: []int{h.Row}, Person: true, Data: data})
+}
+
+func (p *planner) person(rec *Record) {
+	id := rec.ID
+	if id == "" {
+		p.fail(rec, "", "a person needs an ID: map a column to it, e.g. --map \"Username=id\"")
+		return
+	}
+	id = Slug(id)
+	if _, dup := p.people[id]; dup {
+		p.fail(rec, "", "person %s is also given by an earlier row", id)
+		return
+	}
+	p.people[id] = len(p.actions)
+	rel, old, exists := p.ex.Person(id)
+	var doc *yaml.Node
+	if exists {
+		var fs asset.Findings
+		if doc, fs = asset.ParseYAML(rel, old); doc == nil {
+			p.fail(rec, "", "%s cannot be updated: %s", rel, firstMessage(fs))
+			return
+		}
+	} else {
+		rel, doc = register.PersonPath(id), register.NewDocument()
+	}
+	for _, kv := range rec.Values {
+		if kv.Path == "manager" {
+			// Snipe-IT names managers by their full name
+			if mid, ok := p.managers[strings.ToLower(kv.Value)]; ok {
+				kv.Value = mid
+			} else if _, _, ok := p.ex.Person(Slug(kv.Value)); ok {
+				kv.Value = Slug(kv.Value)
+			} else {
+				kv.Path = "fields.manager_name"
+			}
+		}
+		n, err := asset.PersonValueNode(kv.Path, kv.Value)
+		if strings.HasPrefix(kv.Path, "fields.") {
+			n, err = asset.StringNode(kv.Value), nil
+		}
+		if err != nil {
+			p.fail(rec, rec.Column(kv.Path), "%v", err)
+			continue
+		}
+		register.Set(doc.Content[0], kv.Path, n, asset.PersonKeyOrder)
+	}
+	data, _ := register.Encode(doc)
+	if _, fs := asset.DecodePerson(rel, id, data); fs.HasErrors() {
+		for _, f := range fs.Errors() {
+			p.fail(rec, "", "%s", f.Message)
+		}
+		return
+	}
+	p.add(Action{ID: id, Rel: rel, Rows: rec.Rows, Person: true, Data: data}, old, exists)
+}
+
+func firstMessage(fs asset.Findings) string {
+	if e := fs.Errors(); len(e) > 0 {
+		return e[0].Short()
+	}
+	return "it is not valid"
+}

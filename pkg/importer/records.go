@@ -1,0 +1,359 @@
+package importer
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// Options say how to read a file.
+type Options struct {
+	File       string // as the person named it, for messages
+	Kind       asset.Kind
+	People     bool // the file lists people (Snipe-IT's user export)
+	Map        []string
+	DateFormat string // "" to detect per column
+	Currency   string // the register's
+	Today      asset.Date
+}
+
+// Problem is an error or warning about a row, or the file when Row is 0.
+type Problem struct {
+	Row     int
+	Column  string
+	Message string
+}
+
+// String writes the problem as FILE:ROW: column "Header": message.
+func (p Problem) String(file string) string {
+	return p.Format(file, "")
+}
+
+// Format writes the problem with a severity after its location
+// ("warning").
+func (p Problem) Format(file, severity string) string {
+	where := file
+	if p.Row > 0 {
+		where = fmt.Sprintf("%s:%d", file, p.Row)
+	}
+	if severity != "" {
+		where += ": " + severity
+	}
+	if p.Column != "" {
+		return fmt.Sprintf("%s: column %q: %s", where, p.Column, p.Message)
+	}
+	return fmt.Sprintf("%s: %s", where, p.Message)
+}
+
+// Record is what one or more rows say about one asset or person.
+type Record struct {
+	Rows    []int
+	ID      string // "" when the file gives none
+	Values  []asset.KV
+	Holders []Holder          // people the asset (or a licence's seats) is checked out to
+	Events  []asset.KV        // history entries, as JSON, from an export
+	columns map[string]string // field path → header, for messages
+}
+
+// Holder is a person a row checks an asset out to.
+type Holder struct {
+	ID, Name, Email string
+	Date            asset.Date
+	Row             int
+}
+
+// Value returns the record's value at path.
+func (r *Record) Value(path string) string {
+	for _, kv := range r.Values {
+		if kv.Path == path {
+			return kv.Value
+		}
+	}
+	return ""
+}
+
+func (r *Record) set(path, value, column string) {
+	for i, kv := range r.Values {
+		if kv.Path == path {
+			r.Values[i].Value = value
+			return
+		}
+	}
+	r.Values = append(r.Values, asset.KV{Path: path, Value: value})
+	if r.columns == nil {
+		r.columns = map[string]string{}
+	}
+	r.columns[path] = column
+}
+
+// Column is the header a value came from.
+func (r *Record) Column(path string) string { return r.columns[path] }
+
+// Read turns a table into records: values converted (dates to
+// YYYY-MM-DD, amounts to exact decimals), checkouts to holders, and
+// Snipe-IT's one-row-per-seat licences into one record per licence.
+// Problems are errors; warnings are kept apart.
+func Read(t *Table, m *Mapping, opts Options) (records []*Record, errs, warnings []Problem) {
+	formats, ferrs := dateFormats(t, m, opts)
+	errs = append(errs, ferrs...)
+	byKey := map[string]*Record{}
+	for _, row := range t.Rows {
+		if row.Blank() {
+			continue
+		}
+		rec, rowErrs, rowWarn := readRow(row, m, opts, formats)
+		errs, warnings = append(errs, rowErrs...), append(warnings, rowWarn...)
+		if rec == nil {
+			continue
+		}
+		if opts.Kind == asset.Licence && !opts.People {
+			// one row per seat: rows of the same licence make one record
+			key := rec.ID
+			if key == "" {
+				key = rec.Value("name") + "\x00" + rec.Value("serial")
+			}
+			if prev, ok := byKey[key]; ok {
+				prev.Rows = append(prev.Rows, row.Number)
+				prev.Holders = append(prev.Holders, rec.Holders...)
+				if s, p := rec.Value("seats"), prev.Value("seats"); s != "" && atoi(s) > atoi(p) {
+					prev.set("seats", s, rec.Column("seats"))
+				}
+				continue
+			}
+			byKey[key] = rec
+		}
+		records = append(records, rec)
+	}
+	return records, errs, warnings
+}
+
+func atoi(s string) int {
+	n := 0
+	fmt.Sscan(s, &n)
+	return n
+}
+
+// dateFormats decides the date format of every date column.
+func dateFormats(t *Table, m *Mapping, opts Options) (map[int]DateFormat, []Problem) {
+	out := map[int]DateFormat{}
+	var errs []Problem
+	if opts.DateFormat != "" {
+		f, err := ParseDateFormat(opts.DateFormat)
+		if err != nil {
+			return nil, []Problem{{Message: err.Error()}}
+		}
+		for _, c := range m.Columns {
+			out[c.Index] = f
+		}
+		return out, nil
+	}
+	for _, c := range m.Columns {
+		if !isDateTarget(c.Target, opts) {
+			continue
+		}
+		var values []string
+		for _, r := range t.Rows {
+			values = append(values, r.Cell(c.Index))
+		}
+		f, err := DetectDateFormat(values)
+		if err != nil {
+			errs = append(errs, Problem{Column: c.Header, Message: err.Error()})
+			continue
+		}
+		out[c.Index] = f
+	}
+	return out, errs
+}
+
+func isDateTarget(target string, opts Options) bool {
+	if target == TargetCheckoutDate {
+		return true
+	}
+	if opts.People {
+		return target == "starts" || target == "leaves"
+	}
+	f, ok := asset.LookupField(target, opts.Kind)
+	return ok && f.Type == asset.TDate
+}
+
+func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Record, []Problem, []Problem) {
+	rec := &Record{Rows: []int{row.Number}}
+	var errs, warns []Problem
+	fail := func(c Column, format string, args ...any) {
+		errs = append(errs, Problem{Row: row.Number, Column: c.Header, Message: fmt.Sprintf(format, args...)})
+	}
+	user := map[string]string{}
+	checkoutType := ""
+	for _, c := range m.Columns {
+		v := strings.TrimSpace(row.Cell(c.Index))
+		if c.Target == TargetIgnore || v == "" {
+			continue
+		}
+		if strings.ContainsRune(v, Unreadable) {
+			fail(c, "%q holds bytes that are neither UTF-8 nor Windows-1252 (shown as \uFFFD): correct the cell, or save the file as UTF-8", v)
+			continue
+		}
+		if Mangled(v) && (c.Target == "serial" || c.Target == TargetID || strings.HasPrefix(c.Target, "fields.")) {
+			warns = append(warns, Problem{Row: row.Number, Column: c.Header, Message: fmt.Sprintf("%s looks like a number a spreadsheet shortened: the digits it stood for are lost; check the original", v)})
+		}
+		switch {
+		case c.Target == TargetID:
+			if err := asset.CheckID(v); err != nil {
+				fail(c, "%v", err)
+				continue
+			}
+			rec.ID = v
+		case c.Target == TargetCheckoutType:
+			checkoutType = strings.ToLower(v)
+		case strings.HasPrefix(c.Target, "checkout."):
+			if c.Target == TargetCheckoutDate {
+				d, err := formats[c.Index].Parse(v)
+				if err != nil {
+					fail(c, "%v", err)
+					continue
+				}
+				v = d.String()
+			}
+			user[c.Target] = v
+		case c.Target == TargetHistory:
+			rec.Events = append(rec.Events, asset.KV{Path: c.Header, Value: v})
+		case c.Target == TargetWarrantyMonth:
+			n := atoi(v)
+			if n <= 0 || fmt.Sprint(n) != v {
+				fail(c, "%q is not a number of months of warranty", v)
+				continue
+			}
+			rec.set(c.Target, v, c.Header)
+		default:
+			value, err := convert(c, v, opts, formats)
+			if err != nil {
+				fail(c, "%v", err)
+				continue
+			}
+			rec.set(c.Target, value, c.Header)
+		}
+	}
+	if opts.People {
+		if first, last := user[TargetUserFirst], user[TargetUserLast]; rec.Value("name") == "" && (first != "" || last != "") {
+			rec.set("name", strings.TrimSpace(first+" "+last), "First Name")
+		}
+		return rec, errs, warns
+	}
+	if months := rec.Value(TargetWarrantyMonth); months != "" {
+		rec.drop(TargetWarrantyMonth)
+		if bought, err := asset.ParseDate(rec.Value("purchase.date")); err == nil {
+			rec.set("warranty.expires", asset.Duration{N: atoi(months), Unit: 'm'}.AddTo(bought).String(), rec.Column("purchase.date"))
+		} else {
+			warns = append(warns, Problem{Row: row.Number, Message: "a warranty in months needs a purchase date to count from: left out"})
+		}
+	}
+	if checkoutType == "location" {
+		if loc := user[TargetUserLocation]; loc != "" {
+			rec.set("location", loc, "Checked Out To: Location")
+		}
+		return rec, errs, warns
+	}
+	if h, ok := holderOf(user, row.Number); ok {
+		h.Date = opts.Today
+		if d, err := asset.ParseDate(user[TargetCheckoutDate]); err == nil {
+			h.Date = d
+		} else if d, err := asset.ParseDate(rec.Value("purchase.date")); err == nil && !d.After(opts.Today) {
+			h.Date = d
+		}
+		rec.Holders = append(rec.Holders, h)
+	}
+	return rec, errs, warns
+}
+
+func (r *Record) drop(path string) {
+	for i, kv := range r.Values {
+		if kv.Path == path {
+			r.Values = append(r.Values[:i], r.Values[i+1:]...)
+			return
+		}
+	}
+}
+
+// holderOf makes a person of a row's checkout columns: the username, else
+// the part of the email before @, else the name, as an ID.
+func holderOf(user map[string]string, row int) (Holder, bool) {
+	name := user[TargetUserName]
+	if name == "" {
+		name = strings.TrimSpace(user[TargetUserFirst] + " " + user[TargetUserLast])
+	}
+	email := user[TargetUserEmail]
+	id := user[TargetUser]
+	if id == "" && email != "" {
+		id, _, _ = strings.Cut(email, "@")
+	}
+	if id == "" {
+		id = name
+	}
+	id = Slug(id)
+	if id == "" {
+		return Holder{}, false
+	}
+	if name == "" {
+		name = id
+	}
+	return Holder{ID: id, Name: name, Email: email, Row: row}, true
+}
+
+// convert reads a cell as the field it maps to.
+func convert(c Column, v string, opts Options, formats map[int]DateFormat) (string, error) {
+	var typ asset.ValueType
+	if opts.People {
+		typ = asset.TString
+		if c.Target == "starts" || c.Target == "leaves" {
+			typ = asset.TDate
+		}
+	} else if f, ok := asset.LookupField(c.Target, opts.Kind); ok {
+		typ = f.Type
+	}
+	switch typ {
+	case asset.TDate:
+		d, err := formats[c.Index].Parse(v)
+		if err != nil {
+			return "", err
+		}
+		return d.String(), nil
+	case asset.TMoney:
+		return ParseAmount(v, opts.Currency)
+	case asset.TBool:
+		switch strings.ToLower(v) {
+		case "true", "yes", "y", "1":
+			return "true", nil
+		case "false", "no", "n", "0":
+			return "false", nil
+		}
+		return "", fmt.Errorf("%q is not yes or no", v)
+	case asset.TInt:
+		return strings.ReplaceAll(strings.ReplaceAll(v, ",", ""), " ", ""), nil
+	}
+	return v, nil
+}
+
+// eventsOf reads a history column: the events as a JSON list of objects, as
+// export writes them.
+func eventsOf(text string) ([]map[string]string, error) {
+	var events []map[string]any
+	if err := json.Unmarshal([]byte(text), &events); err != nil {
+		return nil, fmt.Errorf("the history column must hold the events as JSON, as itrack export writes it: %v", err)
+	}
+	out := make([]map[string]string, len(events))
+	for i, e := range events {
+		out[i] = map[string]string{}
+		keys := make([]string, 0, len(e))
+		for k := range e {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			out[i][k] = fmt.Sprint(e[k])
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,211 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// DateFormat is a way spreadsheets write dates.
+type DateFormat struct {
+	Name  string // as --date-format takes it: DD/MM/YYYY
+	order string // "ymd", "mdy" or "dmy"
+	sep   string
+	short bool // two-digit years
+}
+
+// DateFormats are the forms import understands.
+var DateFormats = []DateFormat{
+	{"YYYY-MM-DD", "ymd", "-", false},
+	{"YYYY/MM/DD", "ymd", "/", false},
+	{"MM/DD/YYYY", "mdy", "/", false},
+	{"DD/MM/YYYY", "dmy", "/", false},
+	{"MM/DD/YY", "mdy", "/", true},
+	{"DD/MM/YY", "dmy", "/", true},
+	{"DD.MM.YYYY", "dmy", ".", false},
+	{"DD.MM.YY", "dmy", ".", true},
+	{"MM-DD-YYYY", "mdy", "-", false},
+	{"DD-MM-YYYY", "dmy", "-", false},
+}
+
+// ParseDateFormat reads a --date-format value.
+func ParseDateFormat(s string) (DateFormat, error) {
+	for _, f := range DateFormats {
+		if strings.EqualFold(f.Name, s) {
+			return f, nil
+		}
+	}
+	names := make([]string, len(DateFormats))
+	for i, f := range DateFormats {
+		names[i] = f.Name
+	}
+	return DateFormat{}, fmt.Errorf("unknown date format %q: use one of %s", s, strings.Join(names, ", "))
+}
+
+// Parse reads a date in this format; months and days may have one digit.
+// Two-digit years are 2000–2068 below 69 and 1969–1999 from 69 on, as
+// POSIX strptime reads them.
+func (f DateFormat) Parse(s string) (asset.Date, error) {
+	parts := strings.Split(strings.TrimSpace(s), f.sep)
+	if len(parts) != 3 {
+		return asset.Date{}, fmt.Errorf("%q is not written %s", s, f.Name)
+	}
+	var y, m, d string
+	switch f.order {
+	case "ymd":
+		y, m, d = parts[0], parts[1], parts[2]
+	case "mdy":
+		m, d, y = parts[0], parts[1], parts[2]
+	default:
+		d, m, y = parts[0], parts[1], parts[2]
+	}
+	if (f.short && len(y) != 2) || (!f.short && len(y) != 4) || len(m) < 1 || len(m) > 2 || len(d) < 1 || len(d) > 2 {
+		return asset.Date{}, fmt.Errorf("%q is not written %s", s, f.Name)
+	}
+	year, err1 := strconv.Atoi(y)
+	if f.short && err1 == nil {
+		if year < 69 {
+			year += 2000
+		} else {
+			year += 1900
+		}
+	}
+	month, err2 := strconv.Atoi(m)
+	day, err3 := strconv.Atoi(d)
+	if err1 != nil || err2 != nil || err3 != nil {
+		return asset.Date{}, fmt.Errorf("%q is not written %s", s, f.Name)
+	}
+	return asset.ParseDate(fmt.Sprintf("%04d-%02d-%02d", year, month, day))
+}
+
+// DetectDateFormat finds the one format in which every value of a column
+// is a date. It fails when none fits, or when several do (1/2/2024 may be
+// the 1st of February or the 2nd of January), showing examples.
+func DetectDateFormat(values []string) (DateFormat, error) {
+	var fits []DateFormat
+	var examples []string
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" && len(examples) < 3 {
+			examples = append(examples, v)
+		}
+	}
+	if len(examples) == 0 {
+		return DateFormats[0], nil
+	}
+	for _, f := range DateFormats {
+		ok := true
+		for _, v := range values {
+			if strings.TrimSpace(v) == "" {
+				continue
+			}
+			if _, err := f.Parse(v); err != nil {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			fits = append(fits, f)
+		}
+	}
+	switch len(fits) {
+	case 1:
+		return fits[0], nil
+	case 0:
+		return DateFormat{}, fmt.Errorf("the dates (e.g. %s) are in no form itrack knows: give --date-format (e.g. DD/MM/YYYY), or fix them", strings.Join(examples, ", "))
+	}
+	names := make([]string, len(fits))
+	for i, f := range fits {
+		names[i] = f.Name
+	}
+	return DateFormat{}, fmt.Errorf("the dates (e.g. %s) could be %s: say which with --date-format %s", strings.Join(examples, ", "), strings.Join(names, " or "), fits[0].Name)
+}
+
+var currencySymbols = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+
+var moneyChars = regexp.MustCompile(`^[0-9.,' ]+$`)
+
+// ParseAmount reads money as spreadsheets write it: $1,249.00, 1.249,00 €,
+// 1249 GBP. It returns the amount in itrack's form (1249.00, with the
+// currency when it is not the register's).
+func ParseAmount(s, registerCurrency string) (string, error) {
+	text := strings.TrimSpace(s)
+	currency := ""
+	for sym, code := range currencySymbols {
+		if strings.Contains(text, sym) {
+			currency = code
+			text = strings.ReplaceAll(text, sym, "")
+		}
+	}
+	fields := strings.Fields(text)
+	var rest []string
+	for _, f := range fields {
+		if len(f) == 3 && strings.ToUpper(f) == f && f[0] >= 'A' && f[0] <= 'Z' {
+			currency = f
+			continue
+		}
+		rest = append(rest, f)
+	}
+	text = strings.Join(rest, "")
+	if strings.HasPrefix(text, "-") || strings.HasPrefix(text, "(") {
+		return "", fmt.Errorf("%q is negative: amounts cannot be", s)
+	}
+	if !moneyChars.MatchString(text) {
+		return "", fmt.Errorf("%q is not an amount: write digits with an optional decimal point, e.g. 1249.00", s)
+	}
+	text = strings.ReplaceAll(strings.ReplaceAll(text, " ", ""), "'", "")
+	lastDot, lastComma := strings.LastIndex(text, "."), strings.LastIndex(text, ",")
+	switch {
+	case lastDot >= 0 && lastComma >= 0: // both: the last one is the decimal point
+		if lastComma > lastDot {
+			text = strings.ReplaceAll(text, ".", "")
+			text = strings.Replace(text, ",", ".", 1)
+		} else {
+			text = strings.ReplaceAll(text, ",", "")
+		}
+	case lastComma >= 0:
+		// 1,249 and 1,249,000 are thousands; 12,50 is a decimal comma
+		if groups := strings.Split(text, ","); len(groups[len(groups)-1]) == 3 && len(groups) > 1 {
+			text = strings.ReplaceAll(text, ",", "")
+		} else if len(groups) == 2 {
+			text = strings.Replace(text, ",", ".", 1)
+		} else {
+			return "", fmt.Errorf("%q is not an amount", s)
+		}
+	case strings.Count(text, ".") > 1:
+		text = strings.ReplaceAll(text, ".", "") // 1.249.000
+	}
+	if currency == registerCurrency {
+		currency = ""
+	}
+	out := text
+	if currency != "" {
+		out += " " + currency
+	}
+	if _, err := asset.ParseMoney(out); err != nil {
+		return "", err
+	}
+	return out, nil
+}
+
+var mangled = regexp.MustCompile(`^[0-9](\.[0-9]+)?[eE]\+[0-9]+$`)
+
+// Mangled reports a value a spreadsheet turned into a rounded number
+// (6.37702E+15): the digits it stood for are lost.
+func Mangled(s string) bool {
+	return mangled.MatchString(strings.TrimSpace(s))
+}
+
+var slugStrip = regexp.MustCompile(`[^a-z0-9._-]+`)
+
+// Slug makes an ID from a name: Figma Professional → figma-professional.
+func Slug(name string) string {
+	s := slugStrip.ReplaceAllString(strings.ToLower(strings.TrimSpace(name)), "-")
+	s = strings.Trim(s, "-._")
+	if len(s) > 100 {
+		s = strings.TrimRight(s[:100], "-._")
+	}
+	return s
+}

@@ -1,0 +1,76 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseAmount(t *testing.T) {
+	tests := []struct{ in, want, err string }{
+		{"1249.00", "1249.00", ""},
+		{"$12.58", "12.58 USD", ""},
+		{"£1,249.00", "1249.00", ""}, // the register is in GBP
+		{"1.249,50 €", "1249.50 EUR", ""},
+		{"1,249", "1249", ""},
+		{"12,50", "12.50", ""},
+		{"1 249,00", "1249.00", ""},
+		{"2300.71 USD", "2300.71 USD", ""},
+		{"-5.00", "", "negative"},
+		{"abc", "", "not an amount"},
+	}
+	for _, tt := range tests {
+		got, err := ParseAmount(tt.in, "GBP")
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%q: err %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("%q = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestDetectDateFormat(t *testing.T) {
+	tests := []struct {
+		values []string
+		want   string
+		err    string
+	}{
+		{[]string{"2024-01-01", "2023-12-31"}, "YYYY-MM-DD", ""},
+		{[]string{"1/23/23", "11/14/22", ""}, "MM/DD/YY", ""},
+		{[]string{"11/24/2008", "02/26/2016"}, "MM/DD/YYYY", ""},
+		{[]string{"24/11/2008", "26/02/2016"}, "DD/MM/YYYY", ""},
+		{[]string{"01/02/2024", "03/04/2024"}, "", "--date-format"},
+		{[]string{"next tuesday"}, "", "no form"},
+		{[]string{"31.12.2024"}, "DD.MM.YYYY", ""},
+	}
+	for _, tt := range tests {
+		f, err := DetectDateFormat(tt.values)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%v: err %v, want %q", tt.values, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || f.Name != tt.want {
+			t.Errorf("%v = %s, %v; want %s", tt.values, f.Name, err, tt.want)
+		}
+	}
+	f, _ := ParseDateFormat("MM/DD/YY")
+	if d, err := f.Parse("1/23/69"); err != nil || d.String() != "1969-01-23" {
+		t.Errorf("1/23/69 = %s %v, want 1969-01-23", d, err)
+	}
+	if d, err := f.Parse("2/29/23"); err == nil {
+		t.Errorf("2/29/23 = %s, want an error: 2023 is not a leap year", d)
+	}
+}
+
+func TestMangled(t *testing.T) {
+	for s, want := range map[string]bool{"6.37702E+15": true, "3.01043E+13": true, "1786VM80X07": false, "12345": false} {
+		if Mangled(s) != want {
+			t.Errorf("Mangled(%q) = %v", s, !want)
+		}
+	}
+}
