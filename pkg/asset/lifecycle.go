@@ -85,8 +85,12 @@ func (e *HistoryError) Error() string {
 // StatusAt replays an asset's events up to and including asOf. When an
 // event is impossible, the status is the one before it and the error says
 // why. window is the renewal window that makes a dated asset "expiring".
+//
+// Hardware or a component bought after asOf, with no event by then, was not
+// in the register yet: its State is "".
 func StatusAt(a *Asset, asOf Date, window Duration) (Status, *HistoryError) {
 	s := initialStatus(a)
+	applied := 0
 	for i, e := range a.History {
 		if e.Date.After(asOf) {
 			break
@@ -95,8 +99,12 @@ func StatusAt(a *Asset, asOf Date, window Duration) (Status, *HistoryError) {
 			s.finish(a, asOf, window)
 			return s, err
 		}
+		applied++
 	}
 	s.finish(a, asOf, window)
+	if a.Kind.Tracked() && applied == 0 && a.Purchase.Date.After(asOf) {
+		s.State = ""
+	}
 	return s, nil
 }
 
@@ -167,6 +175,21 @@ func Allowed(k Kind, st State) []string {
 	return datedEvents
 }
 
+// allowedNow is Allowed, narrowed by how the asset is in use: an installed
+// component is uninstalled, not unassigned, and one in someone's hands the
+// other way round.
+func (s *Status) allowedNow(k Kind) []string {
+	events := Allowed(k, s.State)
+	if k != Component || s.State != InUse {
+		return events
+	}
+	drop := "removed"
+	if s.InstalledIn != "" {
+		drop = "unassigned"
+	}
+	return slices.DeleteFunc(slices.Clone(events), func(e string) bool { return e == drop })
+}
+
 func (s *Status) apply(a *Asset, i int, e Event) *HistoryError {
 	if i > 0 && e.Date.Before(a.History[i-1].Date) {
 		return &HistoryError{Rule: "event-order", Index: i, Event: e, State: s.State, Message: fmt.Sprintf("event of %s comes after one of %s: keep the history in date order", e.Date, a.History[i-1].Date)}
@@ -176,7 +199,7 @@ func (s *Status) apply(a *Asset, i int, e Event) *HistoryError {
 	}
 	refused := func() *HistoryError {
 		err := fail("%s is %s: it cannot be %s", a.ID, s.describe(), pastTense(e.Type))
-		err.Allowed = Allowed(a.Kind, s.State)
+		err.Allowed = s.allowedNow(a.Kind)
 		if s.State == Disposed {
 			err.Rule = "event-after-disposal"
 			err.Message = fmt.Sprintf("%s was disposed of on %s: no event can follow disposal", a.ID, s.Since)

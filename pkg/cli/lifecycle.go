@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
 )
 
 // eventCmd builds one of the simple event commands: ID, the event, and the
@@ -38,8 +40,9 @@ unless --force: the register then shows the licence as over its seats.`,
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
 			id, to := args[0], args[1]
 			return change{
-				id:     id,
-				values: map[string]string{"event": "assigned", "to": to},
+				id:      id,
+				values:  map[string]string{"event": "assigned", "to": to},
+				prepare: resolveHolder,
 				check: func(w *writer, a *asset.Asset, e asset.Event) ([]map[string]string, error) {
 					return checkAssign(w, a, e, force, reassign)
 				},
@@ -53,20 +56,40 @@ unless --force: the register then shows the licence as over its seats.`,
 	return cmd
 }
 
-func checkAssign(w *writer, a *asset.Asset, e asset.Event, force, reassign bool) ([]map[string]string, error) {
+// resolveHolder finds whom an assignment names, ignoring case as IDs are
+// matched everywhere: a person, or a device for a device licence.
+func resolveHolder(w *writer, a *asset.Asset, values map[string]string) error {
+	to := values["to"]
 	if a.Kind == asset.Licence && a.Metric == "device" {
-		if k, id, err := w.reg.FindAsset(e.To); err != nil || k != asset.Hardware || id != e.To {
-			return nil, refuse("%s counts seats per device: %q is not a hardware ID of this register", a.ID, e.To)
+		k, id, err := w.reg.FindAsset(to)
+		if err != nil || k != asset.Hardware {
+			return refuse("%s counts seats per device: %q is not a hardware ID of this register", a.ID, to)
 		}
-	} else if w.reg.HasPeople() {
-		if id, err := w.reg.FindPerson(e.To); err != nil || id != e.To {
-			return nil, refuse("%q is not a person of this register: add them with `itrack person add %s`", e.To, e.To)
-		}
+		values["to"] = id
+		return nil
 	}
+	if !w.reg.HasPeople() {
+		return nil
+	}
+	id, err := w.reg.FindPerson(to)
+	if err != nil {
+		hint := ""
+		if nf, ok := err.(*register.NotFoundError); ok && nf.Suggestion != "" {
+			hint = fmt.Sprintf("did you mean %s? or ", nf.Suggestion)
+		}
+		return refuse("%q is not a person of this register: %sadd them with `itrack person add %s`", to, hint, to)
+	}
+	values["to"] = id
+	return nil
+}
+
+func checkAssign(w *writer, a *asset.Asset, e asset.Event, force, reassign bool) ([]map[string]string, error) {
 	st, _ := asset.StatusAt(a, e.Date, w.reg.Config.Renewals.Window)
-	if a.Kind == asset.Licence && st.Seats != nil && len(st.SeatHolders)+1 > *st.Seats && !force {
-		return nil, refuse("%s has %d seats and all are taken on %s (%s): buy more and record them (itrack set %s seats=N), or pass --force",
-			a.ID, *st.Seats, e.Date, listOrNobody(st.SeatHolders), a.ID)
+	if a.Kind == asset.Licence && !force {
+		if day, used, seats, over := seatsOverFrom(a, e, w.reg.Config.Renewals.Window); over {
+			return nil, refuse("%s has %d seats and would have %d in use on %s: buy more and record them (itrack set %s seats=N), or pass --force",
+				a.ID, seats, used, day, a.ID)
+		}
 	}
 	if a.Kind.Tracked() && st.State == asset.InUse && reassign {
 		if st.Holder == e.To {
@@ -81,6 +104,21 @@ func checkAssign(w *writer, a *asset.Asset, e asset.Event, force, reassign bool)
 		return nil, refuse("%s is held by %s: pass --reassign to return it from %s and give it to %s, or unassign it first", a.ID, st.Holder, st.Holder, e.To)
 	}
 	return nil, nil
+}
+
+// seatsOverFrom replays a licence with a new assignment and reports the
+// first day from the assignment on when more seats are used than bought.
+func seatsOverFrom(a *asset.Asset, e asset.Event, window asset.Duration) (asset.Date, int, int, bool) {
+	at, _ := asset.CheckEvent(a, e)
+	b := *a
+	b.History = append(append(append([]asset.Event{}, a.History[:at]...), e), a.History[at:]...)
+	for _, x := range b.History[at:] {
+		st, _ := asset.StatusAt(&b, x.Date, window)
+		if st.Seats != nil && a.Metric != "site" && len(st.SeatHolders) > *st.Seats {
+			return x.Date, len(st.SeatHolders), *st.Seats, true
+		}
+	}
+	return asset.Date{}, 0, 0, false
 }
 
 func listOrNobody(items []string) string {
@@ -99,7 +137,18 @@ of a licence (PERSON may be left out when one person holds all its seats).`,
 			if len(args) == 2 {
 				values["from"] = args[1]
 			}
-			return change{id: args[0], values: values}
+			return change{id: args[0], values: values, prepare: func(w *writer, a *asset.Asset, values map[string]string) error {
+				on, _ := asset.ParseDate(values["date"])
+				st, _ := asset.StatusAt(a, on, w.reg.Config.Renewals.Window)
+				switch {
+				case values["from"] != "":
+				case a.Kind == asset.Licence && len(st.SeatHolders) > 1:
+					return refuse("say whose seat to free: itrack unassign %s PERSON (seats are held by %s)", a.ID, strings.Join(st.SeatHolders, ", "))
+				case a.Kind.Tracked() && st.Holder != "" && st.InstalledIn == "":
+					values["from"] = st.Holder // the record says who gave it back
+				}
+				return nil
+			}}
 		})
 }
 
@@ -114,11 +163,13 @@ func newInstallCmd(app *App) *cobra.Command {
 	return eventCmd(app, "install COMPONENT HARDWARE", "Install a component in a hardware asset", "",
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
 			return change{id: args[0], values: map[string]string{"event": "installed", "in": args[1]},
-				check: func(w *writer, a *asset.Asset, e asset.Event) ([]map[string]string, error) {
-					if k, id, err := w.reg.FindAsset(e.In); err != nil || k != asset.Hardware || id != e.In {
-						return nil, refuse("%q is not a hardware ID of this register: components are installed in hardware", e.In)
+				prepare: func(w *writer, a *asset.Asset, values map[string]string) error {
+					k, id, err := w.reg.FindAsset(values["in"])
+					if err != nil || k != asset.Hardware {
+						return refuse("%q is not a hardware ID of this register: components are installed in hardware", values["in"])
 					}
-					return nil, nil
+					values["in"] = id // as the file names it
+					return nil
 				}}
 		})
 }
@@ -233,6 +284,11 @@ a date (--until), or for a period from its current end date (--for 1y).`,
 						return refuse("--for: %v", err)
 					}
 					on, _ := asset.ParseDate(values["date"])
+					if a.Kind.Tracked() {
+						// let the lifecycle refuse it, as it refuses --until
+						values["until"] = dur.AddTo(on).String()
+						return nil
+					}
 					st, _ := asset.StatusAt(a, on, w.reg.Config.Renewals.Window)
 					end := st.EndDate(a, on)
 					if end.IsZero() {

@@ -82,6 +82,9 @@ func runList(app *App, opts *listOptions) error {
 	var picked []*asset.Asset
 	for _, a := range snap.Assets {
 		st := statuses[a.ID]
+		if st.State == "" {
+			continue // not bought yet on the --as-of date
+		}
 		if (kind == "" || a.Kind == kind) &&
 			matches(opts.category, a.Category) &&
 			matches(opts.location, st.Location) &&

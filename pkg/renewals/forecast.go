@@ -33,13 +33,19 @@ func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asse
 			continue
 		}
 		cost := a.Cost.In(cfg.Currency)
+		overdue := false
 		for k := 0; ; k++ {
 			d := asset.Duration{N: a.Term.N * k, Unit: a.Term.Unit}.AddTo(first)
 			if !d.Before(end) {
 				break
 			}
 			if d.Before(asOf) {
-				d = asOf
+				// an overdue renewal is paid once, now; the terms missed
+				// since are not paid again
+				if overdue {
+					continue
+				}
+				overdue, d = true, asOf
 			}
 			out = append(out, Payment{Asset: a, Date: d, Cost: cost})
 		}

@@ -35,12 +35,13 @@ type Item struct {
 func (it Item) Overdue() bool { return it.Days < 0 }
 
 // Fails reports whether the item fails a `--fail-within` check that looks
-// up to limit: anything overdue, and expiries, cancel-by dates and renewals
+// up to limit: anything overdue (but hardware past its end of life, which
+// may serve on), and expiries, cancel-by dates and renewals
 // that will not happen by themselves, on or before limit. An automatic
 // renewal itself does not fail the run.
 func (it Item) Fails(limit asset.Date) bool {
 	if it.Overdue() {
-		return true
+		return it.Type != EndOfLife // old hardware may serve on; unsupported may not
 	}
 	if it.Date.After(limit) {
 		return false
@@ -99,16 +100,15 @@ func itemsOf(a *asset.Asset, cfg *asset.Config, st asset.Status, asOf asset.Date
 		return out
 	}
 	if a.Kind.Tracked() {
-		if a.Kind == asset.Hardware {
-			upcoming := func(typ string, d asset.Date, pos asset.Pos) {
-				if !d.Before(asOf) {
-					add(typ, d, false, asset.Money{}, pos)
-				}
+		if a.Kind == asset.Hardware && st.State != "" {
+			// a warranty that has ended leaves nothing to do; a device past
+			// its end of life or its vendor's support still in service does
+			if !a.Warranty.Expires.Before(asOf) {
+				add(Warranty, a.Warranty.Expires, false, asset.Money{}, a.Pos.Of("warranty.expires"))
 			}
-			upcoming(Warranty, a.Warranty.Expires, a.Pos.Of("warranty.expires"))
 			eol, pos := ReplacementDate(a, cfg)
-			upcoming(EndOfLife, eol, pos)
-			upcoming(SupportEnd, a.SupportEnds, a.Pos.Of("support_ends"))
+			add(EndOfLife, eol, false, asset.Money{}, pos)
+			add(SupportEnd, a.SupportEnds, false, asset.Money{}, a.Pos.Of("support_ends"))
 		}
 		return out
 	}

@@ -92,7 +92,9 @@ func counts(assets []*asset.Asset, statuses map[string]asset.Status) []Count {
 	}
 	n := map[key]int{}
 	for _, a := range assets {
-		n[key{a.Kind, statuses[a.ID].State}]++
+		if st := statuses[a.ID].State; st != "" {
+			n[key{a.Kind, st}]++
+		}
 	}
 	var out []Count
 	for _, k := range asset.Kinds {
