@@ -278,7 +278,7 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 	}
 	for _, c := range []*cobra.Command{newAssignCmd(app), newUnassignCmd(app), newMoveCmd(app), newInstallCmd(app), newUninstallCmd(app),
 		newRepairCmd(app), newRepairedCmd(app), newServiceCmd(app), newAuditCmd(app), newLostCmd(app), newFoundCmd(app),
-		newRenewCmd(app), newCancelCmd(app), newRetireCmd(app), newDisposeCmd(app)} {
+		newRenewCmd(app), newTrueUpCmd(app), newCancelCmd(app), newRetireCmd(app), newDisposeCmd(app)} {
 		c.GroupID = "lifecycle"
 		root.AddCommand(c)
 	}

@@ -68,20 +68,20 @@ func runDiff(app *App, args []string, failOn string) error {
 		return err
 	}
 	var (
-		files      []diff.File
-		cfg        *asset.Config
+		in         diff.Input
 		base, head string
 	)
 	if len(args) == 2 && isRegisterDir(app, args[0]) && isRegisterDir(app, args[1]) {
 		base, head = args[0], args[1]
-		files, cfg, err = folderFiles(app, base, head)
+		in, err = folderFiles(app, base, head)
 	} else {
-		files, cfg, base, head, err = gitFiles(app, args)
+		in, base, head, err = gitFiles(app, args)
 	}
 	if err != nil {
 		return err
 	}
-	res := diff.Compare(diff.Input{Files: files, Config: cfg, AsOf: asOf})
+	in.AsOf = asOf
+	res := diff.Compare(in)
 	v := diffView(res, base, head, asOf)
 	switch format {
 	case "json":
@@ -113,19 +113,20 @@ func isRegisterDir(app *App, path string) bool {
 }
 
 // gitFiles reads the files that changed between two git revisions.
-func gitFiles(app *App, args []string) ([]diff.File, *asset.Config, string, string, error) {
+func gitFiles(app *App, args []string) (diff.Input, string, string, error) {
+	fail := func(err error) (diff.Input, string, string, error) { return diff.Input{}, "", "", err }
 	reg, err := app.open()
 	if err != nil {
-		return nil, nil, "", "", err
+		return fail(err)
 	}
 	if err := reg.CheckGit(); err != nil {
-		return nil, nil, "", "", refuse("%v", strings.Replace(err.Error(), "cannot commit", "cannot diff", 1))
+		return fail(refuse("cannot diff: %s is not in a git repository: run `git init` there, or compare two register folders (itrack diff OLD-FOLDER NEW-FOLDER)", reg.Root))
 	}
 	base, head := "", register.WorkTree
 	switch len(args) {
 	case 0:
 		if base, err = reg.DefaultBase(); err != nil {
-			return nil, nil, "", "", refuse("%v", err)
+			return fail(refuse("%v", err))
 		}
 	case 1:
 		base = args[0]
@@ -134,7 +135,7 @@ func gitFiles(app *App, args []string) ([]diff.File, *asset.Config, string, stri
 	}
 	changes, err := reg.Changes(base, head)
 	if err != nil {
-		return nil, nil, "", "", refuse("%v", err)
+		return fail(refuse("%v", err))
 	}
 	var oldPaths, newPaths []string
 	for _, c := range changes {
@@ -147,11 +148,11 @@ func gitFiles(app *App, args []string) ([]diff.File, *asset.Config, string, stri
 	}
 	before, err := reg.ReadAt(base, oldPaths)
 	if err != nil {
-		return nil, nil, "", "", refuse("%v", err)
+		return fail(refuse("%v", err))
 	}
 	after, err := reg.ReadAt(head, newPaths)
 	if err != nil {
-		return nil, nil, "", "", refuse("%v", err)
+		return fail(refuse("%v", err))
 	}
 	files := make([]diff.File, len(changes))
 	for i, c := range changes {
@@ -161,11 +162,11 @@ func gitFiles(app *App, args []string) ([]diff.File, *asset.Config, string, stri
 	if head == register.WorkTree {
 		label = "working tree"
 	}
-	return files, reg.Config, base, label, nil
+	return diff.Input{Files: files, Config: reg.Config, Base: reg.At(base), Head: reg.At(head)}, base, label, nil
 }
 
 // folderFiles compares two register folders file by file.
-func folderFiles(app *App, base, head string) ([]diff.File, *asset.Config, error) {
+func folderFiles(app *App, base, head string) (diff.Input, error) {
 	abs := func(p string) string {
 		if filepath.IsAbs(p) {
 			return p
@@ -174,11 +175,11 @@ func folderFiles(app *App, base, head string) ([]diff.File, *asset.Config, error
 	}
 	breg, err := register.Open(abs(base))
 	if err != nil {
-		return nil, nil, refuse("%v", err)
+		return diff.Input{}, refuse("%v", err)
 	}
 	hreg, err := register.Open(abs(head))
 	if err != nil {
-		return nil, nil, refuse("%v", err)
+		return diff.Input{}, refuse("%v", err)
 	}
 	bfiles, hfiles := breg.RecordFiles(), hreg.RecordFiles()
 	all := map[string]bool{}
@@ -208,5 +209,5 @@ func folderFiles(app *App, base, head string) ([]diff.File, *asset.Config, error
 		}
 		files = append(files, f)
 	}
-	return files, hreg.Config, nil
+	return diff.Input{Files: files, Config: hreg.Config, Base: breg.Folder(), Head: hreg.Folder()}, nil
 }

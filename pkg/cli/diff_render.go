@@ -42,6 +42,7 @@ type diffChange struct {
 	OldFile  string             `json:"old_file,omitempty"`
 	File     string             `json:"file,omitempty"`
 	Cost     *view.Amount       `json:"cost,omitempty"`
+	Term     string             `json:"term,omitempty"`
 	Fields   []diff.FieldChange `json:"fields,omitempty"`
 	Events   []happeningJSON    `json:"events,omitempty"`
 	Removed  []happeningJSON    `json:"events_removed,omitempty"`
@@ -100,7 +101,7 @@ func diffView(r *diff.Result, base, head string, asOf asset.Date) diffJSON {
 			dc.File, dc.OldFile = c.OldFile, ""
 		}
 		if !c.Cost.IsZero() {
-			dc.Cost = view.AmountOf(c.Cost, c.Cost.Currency)
+			dc.Cost, dc.Term = view.AmountOf(c.Cost, c.Cost.Currency), c.Term.String()
 		}
 		for _, e := range c.Events {
 			dc.Events = append(dc.Events, happeningJSON{e.Date.String(), e.Text})
@@ -195,7 +196,11 @@ func (c diffChange) title() string {
 		t = "person " + t
 	}
 	if c.Cost != nil {
-		t += " (" + c.Cost.String() + ")"
+		per := ""
+		if c.Term != "" {
+			per = " per " + c.Term
+		}
+		t += " (" + c.Cost.String() + per + ")"
 	}
 	if c.OldFile != "" {
 		t += " (from " + c.OldFile + ")"

@@ -130,7 +130,7 @@ var eventCommands = map[string]string{
 	"assigned": "assign", "unassigned": "unassign", "moved": "move", "installed": "install",
 	"removed": "uninstall", "repair": "repair", "repaired": "repaired", "serviced": "service",
 	"audited": "audit", "lost": "lost", "found": "found", "renewed": "renew", "cancelled": "cancel",
-	"retired": "retire", "disposed": "dispose",
+	"retired": "retire", "disposed": "dispose", "seats": "true-up",
 }
 
 // refuseTransition explains a refused event in terms of the commands that
@@ -179,6 +179,8 @@ func eventSummary(a *asset.Asset, e asset.Event) string {
 		return a.ID + " found"
 	case "renewed":
 		return fmt.Sprintf("renew %s until %s", a.ID, e.Until)
+	case "seats":
+		return fmt.Sprintf("true-up %s to %d seats", a.ID, *e.Seats)
 	case "retired":
 		if e.Reason != "" {
 			return fmt.Sprintf("retire %s: %s", a.ID, e.Reason)

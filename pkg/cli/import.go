@@ -259,18 +259,34 @@ func (app *App) progress(total int, what string) *progressbar.ProgressBar {
 type registerIndex struct {
 	reg     *register.Register
 	serials map[string]string
+	names   map[string]string // kind, name, model and purchase date → ID; "" when not one
 	bar     *progressbar.ProgressBar
 	next    map[asset.Kind]int
 }
 
 func newRegisterIndex(reg *register.Register, bar *progressbar.ProgressBar) *registerIndex {
-	idx := &registerIndex{reg: reg, serials: map[string]string{}, bar: bar, next: map[asset.Kind]int{}}
+	idx := &registerIndex{reg: reg, serials: map[string]string{}, names: map[string]string{}, bar: bar, next: map[asset.Kind]int{}}
 	for _, a := range reg.Load().Assets {
 		if a.Serial != "" {
 			idx.serials[strings.ToLower(strings.TrimSpace(a.Serial))] = a.ID
 		}
+		k := nameKey(a.Kind, a.Name, a.Model, a.Purchase.Date.String())
+		if _, dup := idx.names[k]; dup {
+			idx.names[k] = "" // two alike: no match by name
+		} else {
+			idx.names[k] = a.ID
+		}
 	}
 	return idx
+}
+
+func nameKey(kind asset.Kind, name, model, bought string) string {
+	return strings.ToLower(string(kind) + "\x00" + name + "\x00" + model + "\x00" + bought)
+}
+
+func (x *registerIndex) ByName(kind asset.Kind, name, model, bought string) (string, bool) {
+	id := x.names[nameKey(kind, name, model, bought)]
+	return id, id != ""
 }
 
 func (x *registerIndex) Asset(id string) (asset.Kind, string, []byte, bool) {

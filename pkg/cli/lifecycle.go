@@ -86,10 +86,16 @@ func resolveHolder(w *writer, a *asset.Asset, values map[string]string) error {
 func checkAssign(w *writer, a *asset.Asset, e asset.Event, force, reassign bool) ([]map[string]string, error) {
 	st, _ := asset.StatusAt(a, e.Date, w.reg.Config.Renewals.Window)
 	if a.Kind == asset.Licence && !force {
-		if day, used, seats, over := seatsOverFrom(a, e, w.reg.Config.Renewals.Window); over {
-			return nil, refuse("%s has %d seats and would have %d in use on %s: buy more and record them (itrack set %s seats=N), or pass --force",
-				a.ID, seats, used, day, a.ID)
+		if day, used, seats, over := seatsOverFrom(a, e, w.reg.Config.Renewals.Window); over && day == e.Date {
+			return nil, refuse("%s has %s and all are taken on %s (%s): buy more and record them (itrack true-up %s %d), or pass --force",
+				a.ID, plural(seats, "seat"), day, listOrNobody(st.SeatHolders), a.ID, used)
+		} else if over {
+			return nil, refuse("%s has %s: with this seat, %d would be in use on %s: buy more and record them (itrack true-up %s %d), or pass --force",
+				a.ID, plural(seats, "seat"), used, day, a.ID, used)
 		}
+	}
+	if a.Kind.Tracked() && st.State == asset.InUse && st.Holder == e.To {
+		return nil, refuse("%s is already held by %s", a.ID, e.To)
 	}
 	if a.Kind.Tracked() && st.State == asset.InUse && reassign {
 		if st.Holder == e.To {
@@ -302,4 +308,27 @@ a date (--until), or for a period from its current end date (--for 1y).`,
 	cmd.Flags().StringVar(&period, "for", "", "extend the current end date by `DURATION` (1y, 12m)")
 	cmd.Flags().StringVar(&cost, "cost", "", "what the renewal cost (`AMOUNT` [CUR])")
 	return cmd
+}
+
+func newTrueUpCmd(app *App) *cobra.Command {
+	return eventCmd(app, "true-up LICENCE SEATS", "Record a new seat count for a licence",
+		`Record that a licence now has SEATS seats (bought more, or gave some
+back), from --date on: a seats event. The seat count before that date
+stays as it was, so seats and --as-of answer rightly for the past.`,
+		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
+			return change{id: args[0], values: map[string]string{"event": "seats", "seats": args[1]},
+				prepare: func(w *writer, a *asset.Asset, values map[string]string) error {
+					if a.Kind != asset.Licence {
+						return refuse("%s is %s: seat counts are for licences", a.ID, article(string(a.Kind)))
+					}
+					return nil
+				}}
+		})
+}
+
+func article(noun string) string {
+	if strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
 }

@@ -8,6 +8,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -28,6 +29,9 @@ type Input struct {
 	Files  []File
 	Config *asset.Config // the head's settings
 	AsOf   asset.Date
+	// Base and Head, when set, let diff check the references the change
+	// breaks or mends in the rest of the register.
+	Base, Head Context
 }
 
 // Result is what a change means.
@@ -51,17 +55,21 @@ type Change struct {
 	Name     string
 	OldFile  string
 	NewFile  string
-	Cost     asset.Money // purchase cost of an added or deleted asset
+	Cost     asset.Money    // of an added or deleted asset: its purchase cost, else its cost per term
+	Term     asset.Duration // the term of a recurring Cost
 	Fields   []FieldChange
 	Events   []Happening // new events, in words
 	Removed  []Happening // events that disappeared from the history
 	State    *StateChange
 	Renewals []DateMove
+	Broken   bool // a version has errors: values and effects are left out
 }
 
 // FieldChange is one value that changed.
 type FieldChange struct {
-	Path, From, To string
+	Path string `json:"path"`
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 // Happening is an event in words: "assigned to alice".
@@ -139,13 +147,13 @@ func Compare(in Input) *Result {
 		c := describe(f, base, head, in)
 		r.Changes = append(r.Changes, c)
 		r.compareFindings(base, head)
-		if base != nil && base.asset != nil {
+		if base != nil && base.asset != nil && !c.Broken {
 			addTotals(cost, run, base.asset, in, false)
 		}
-		if head != nil && head.asset != nil {
+		if head != nil && head.asset != nil && !c.Broken {
 			addTotals(cost, run, head.asset, in, true)
 		}
-		if sc, ok := seatChange(base, head, in); ok {
+		if sc, ok := seatChange(base, head, in); ok && !c.Broken {
 			r.Seats = append(r.Seats, sc)
 			if sc.OverAfter && !sc.OverBefore {
 				r.Findings = append(r.Findings, Note{Rule: "seats-over", File: f.New,
@@ -154,19 +162,42 @@ func Compare(in Input) *Result {
 		}
 		if c.Status == "deleted" && !c.Person {
 			r.Findings = append(r.Findings, Note{Rule: "deleted-asset", File: f.Old,
-				Message: fmt.Sprintf("%s (%s) was deleted instead of retired: its history is gone (use itrack retire and itrack dispose)", c.ID, c.Name)})
+				Message: fmt.Sprintf("%s was deleted instead of retired: its history is gone (use itrack retire and itrack dispose)", title(c.ID, c.Name))})
 		}
 		if len(c.Removed) > 0 {
 			r.Findings = append(r.Findings, Note{Rule: "history-rewritten", File: f.New,
-				Message: fmt.Sprintf("%s: %d past events were removed or changed: the history is append-only", c.ID, len(c.Removed))})
+				Message: fmt.Sprintf("%s: %s removed or changed: the history is append-only", c.ID, pastEvents(len(c.Removed)))})
 		}
 	}
+	r.compareRefs(in)
 	for _, e := range r.Introduced {
 		r.Findings = append(r.Findings, Note{Rule: "new-error", File: e.File, Message: e.Short()})
 	}
 	sort.SliceStable(r.Changes, func(i, j int) bool { return r.Changes[i].ID < r.Changes[j].ID })
 	r.PurchaseCost, r.RunRate = sortedDeltas(cost), sortedDeltas(run)
 	return r
+}
+
+// compareRefs adds the broken and mended references between files.
+func (r *Result) compareRefs(in Input) {
+	baseOnly, headOnly := sideOnlyIDs(in.Files)
+	before := refFindings(in.Files, false, in.Base, headOnly)
+	after := refFindings(in.Files, true, in.Head, baseOnly)
+	had, has := map[string]bool{}, map[string]bool{}
+	for _, f := range before {
+		had[findingKey(f)] = true
+	}
+	for _, f := range after {
+		has[findingKey(f)] = true
+		if !had[findingKey(f)] {
+			r.Introduced = append(r.Introduced, f)
+		}
+	}
+	for _, f := range before {
+		if !has[findingKey(f)] {
+			r.Fixed = append(r.Fixed, f)
+		}
+	}
 }
 
 func (r *Result) compareFindings(base, head *side) {
@@ -218,6 +249,10 @@ func describe(f File, base, head *side, in Input) Change {
 	if (base != nil && base.person != nil) || (head != nil && head.person != nil) {
 		return describePerson(c, base, head)
 	}
+	// a version with errors is read for what it says, but a value that
+	// failed to decode is not a removal, and no effect is computed from it
+	broken := (base != nil && base.findings.HasErrors()) || (head != nil && head.findings.HasErrors())
+	c.Broken = broken
 	for _, a := range []*asset.Asset{b, h} {
 		if a != nil {
 			c.Kind, c.ID, c.Name = a.Kind, a.ID, a.Name
@@ -225,9 +260,9 @@ func describe(f File, base, head *side, in Input) Change {
 	}
 	switch c.Status {
 	case "added":
-		c.Cost = h.Purchase.Cost.In(in.Config.Currency)
+		c.Cost, c.Term = costOf(h, in.Config.Currency)
 	case "deleted":
-		c.Cost = b.Purchase.Cost.In(in.Config.Currency)
+		c.Cost, c.Term = costOf(b, in.Config.Currency)
 	}
 	var bv, hv []asset.KV
 	if b != nil {
@@ -238,6 +273,10 @@ func describe(f File, base, head *side, in Input) Change {
 	}
 	if c.Status != "added" && c.Status != "deleted" {
 		c.Fields = fieldChanges(bv, hv)
+		// a value the head lost to an error was not removed
+		if head != nil && head.findings.HasErrors() {
+			c.Fields = slices.DeleteFunc(c.Fields, func(f FieldChange) bool { return f.To == "" })
+		}
 	}
 	var bh, hh []asset.Event
 	if b != nil {
@@ -252,6 +291,9 @@ func describe(f File, base, head *side, in Input) Change {
 	}
 	for _, e := range removed {
 		c.Removed = append(c.Removed, Happening{Date: e.Date, Text: Sentence(e)})
+	}
+	if broken {
+		return c
 	}
 	window := in.Config.Renewals.Window
 	var bs, hs asset.Status
@@ -268,6 +310,14 @@ func describe(f File, base, head *side, in Input) Change {
 		c.Renewals = dateMoves(b, h, bs, hs, in)
 	}
 	return c
+}
+
+// costOf is what an asset costs: its purchase, else its cost per term.
+func costOf(a *asset.Asset, currency string) (asset.Money, asset.Duration) {
+	if !a.Purchase.Cost.IsZero() {
+		return a.Purchase.Cost.In(currency), asset.Duration{}
+	}
+	return a.Cost.In(currency), a.Term
 }
 
 func describePerson(c Change, base, head *side) Change {
@@ -444,6 +494,20 @@ func sortedDeltas(m map[string]*Delta) []Delta {
 	return out
 }
 
+func title(id, name string) string {
+	if name == "" || name == id {
+		return id
+	}
+	return fmt.Sprintf("%s (%s)", id, name)
+}
+
+func pastEvents(n int) string {
+	if n == 1 {
+		return "1 past event was"
+	}
+	return fmt.Sprintf("%d past events were", n)
+}
+
 // Sentence says what an event did, in words.
 func Sentence(e asset.Event) string {
 	var s string
@@ -492,10 +556,9 @@ func Sentence(e asset.Event) string {
 	if !e.Cost.IsZero() {
 		s += " (cost " + e.Cost.String() + ")"
 	}
-	if e.Type == "note" || (e.Note != "" && e.Type != "retired") {
-		if e.Note != "" {
-			s += ": " + e.Note
-		}
+	s += " on " + e.Date.String()
+	if e.Note != "" {
+		s += ": " + e.Note
 	}
-	return s + " on " + e.Date.String()
+	return s
 }

@@ -19,12 +19,16 @@ type ExportTable struct {
 // writes one event). Import reads these headers back exactly.
 func Export(assets []*asset.Asset, kind asset.Kind, event func(asset.Event) (string, error)) (*ExportTable, error) {
 	used := map[string]bool{}
+	var custom []string
 	values := make([]map[string]string, len(assets))
 	hasHistory := false
 	for i, a := range assets {
 		values[i] = map[string]string{}
 		for _, kv := range a.Values() {
 			values[i][kv.Path] = kv.Value
+			if strings.HasPrefix(kv.Path, "fields.") && !used[kv.Path] {
+				custom = append(custom, kv.Path)
+			}
 			used[kv.Path] = true
 		}
 		hasHistory = hasHistory || len(a.History) > 0
@@ -35,13 +39,7 @@ func Export(assets []*asset.Asset, kind asset.Kind, event func(asset.Event) (str
 			columns = append(columns, p)
 		}
 	}
-	var custom []string
-	for p := range used {
-		if strings.HasPrefix(p, "fields.") {
-			custom = append(custom, p)
-		}
-	}
-	sort.Strings(custom)
+	sort.Strings(custom) // as import writes them
 	columns = append(columns, custom...)
 	t := &ExportTable{Header: append([]string{TargetID}, columns...)}
 	if hasHistory {

@@ -18,6 +18,9 @@ type Existing interface {
 	Asset(id string) (kind asset.Kind, rel string, data []byte, ok bool)
 	// BySerial returns the ID of the asset with that serial (any case).
 	BySerial(serial string) (string, bool)
+	// ByName returns the ID of the one asset of a kind with that name,
+	// model and purchase date, for rows that give neither ID nor serial.
+	ByName(kind asset.Kind, name, model, bought string) (string, bool)
 	// Person returns the file of the person with that ID.
 	Person(id string) (rel string, data []byte, ok bool)
 	// NextID returns the next generated ID of a kind that is not taken.
@@ -42,6 +45,7 @@ type Action struct {
 }
 
 type planner struct {
+	serials  map[string]string // serial, lower case → the ID it went to in this import
 	opts     Options
 	managers map[string]string // a person's name or ID, lower case → ID
 	ex       Existing
@@ -55,7 +59,7 @@ type planner struct {
 // that it leaves unchanged. Nothing is written: the caller writes the
 // actions' data when there is no error.
 func Plan(records []*Record, opts Options, ex Existing) ([]Action, []Problem) {
-	p := &planner{opts: opts, ex: ex, ids: map[string]bool{}, people: map[string]int{}, managers: map[string]string{}}
+	p := &planner{opts: opts, ex: ex, ids: map[string]bool{}, people: map[string]int{}, managers: map[string]string{}, serials: map[string]string{}}
 	for _, rec := range records {
 		if opts.People && rec.ID != "" {
 			id := Slug(rec.ID)
@@ -99,6 +103,8 @@ func (p *planner) assetID(rec *Record) (string, bool) {
 		if id, ok := p.ex.BySerial(s); ok {
 			return id, true
 		}
+	} else if id, ok := p.ex.ByName(p.opts.Kind, rec.Value("name"), rec.Value("model"), rec.Value("purchase.date")); ok && p.opts.Kind.Tracked() {
+		return id, true
 	}
 	if base := Slug(rec.Value("name")); !p.opts.Kind.Tracked() && base != "" && asset.CheckID(base) == nil {
 		// a name makes the ID; another licence of the same name (its serial
@@ -125,6 +131,17 @@ func (p *planner) asset(rec *Record) {
 		return
 	}
 	p.ids[strings.ToLower(id)] = true
+	if serial := strings.ToLower(strings.TrimSpace(rec.Value("serial"))); serial != "" {
+		if other, ok := p.serials[serial]; ok {
+			p.fail(rec, rec.Column("serial"), "serial %q is also the serial of %s, from an earlier row: one item, one row", rec.Value("serial"), other)
+			return
+		}
+		if other, ok := p.ex.BySerial(serial); ok && !strings.EqualFold(other, id) {
+			p.fail(rec, rec.Column("serial"), "serial %q is already the serial of %s: one item, one record", rec.Value("serial"), other)
+			return
+		}
+		p.serials[serial] = id
+	}
 	k, rel, old, exists := p.ex.Asset(id)
 	if exists && k != kind {
 		p.fail(rec, "", "%s is already a %s (%s), not a %s", id, k, rel, kind)

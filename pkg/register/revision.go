@@ -161,3 +161,122 @@ func (r *Register) DefaultBase() (string, error) {
 	}
 	return "", fmt.Errorf("cannot find the default branch (origin/HEAD, main or master) to compare with: name the base, e.g. itrack diff main")
 }
+
+// Revision is one version of the register: a git revision, or the working
+// tree (WorkTree). It answers diff's questions about the files a change
+// did not touch.
+type Revision struct {
+	r   *Register
+	rev string
+	git bool
+}
+
+// At is the register at a git revision, or its working tree.
+func (r *Register) At(rev string) *Revision { return &Revision{r: r, rev: rev, git: true} }
+
+// Folder is the register as it is on disk, git or not.
+func (r *Register) Folder() *Revision { return &Revision{r: r, rev: WorkTree} }
+
+// Exist says which of the paths (relative to the root) exist, with one git
+// process for all of them.
+func (v *Revision) Exist(paths []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(paths))
+	if v.rev == WorkTree {
+		for _, p := range paths {
+			_, err := os.Stat(v.r.Abs(p))
+			out[p] = err == nil
+		}
+		return out, nil
+	}
+	var in bytes.Buffer
+	for _, p := range paths {
+		fmt.Fprintf(&in, "%s:./%s\n", v.rev, p)
+	}
+	cmd := exec.Command("git", "-C", v.r.Root, "cat-file", "--batch-check")
+	cmd.Stdin = &in
+	res, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git cat-file: %v", err)
+	}
+	for i, line := range strings.Split(strings.TrimSuffix(string(res), "\n"), "\n") {
+		if i < len(paths) {
+			out[paths[i]] = !strings.HasSuffix(line, " missing")
+		}
+	}
+	return out, nil
+}
+
+// Referrers returns the record files that mention any of the IDs as a
+// word, with their contents.
+func (v *Revision) Referrers(ids []string) (map[string][]byte, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	if !v.git {
+		return v.scanReferrers(ids)
+	}
+	args := []string{"grep", "-l", "-w", "-F"}
+	if v.rev == WorkTree {
+		args = append(args, "--untracked")
+	}
+	for _, id := range ids {
+		args = append(args, "-e", id)
+	}
+	if v.rev != WorkTree {
+		args = append(args, v.rev)
+	}
+	args = append(args, recordPaths...)
+	cmd := exec.Command("git", append([]string{"-C", v.r.Root}, args...)...)
+	res, err := cmd.Output()
+	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 {
+		return nil, nil // no match
+	}
+	if err != nil {
+		return nil, fmt.Errorf("git grep: %v", err)
+	}
+	var paths []string
+	for _, line := range strings.Split(strings.TrimSpace(string(res)), "\n") {
+		if v.rev != WorkTree {
+			line = strings.TrimPrefix(line, v.rev+":")
+		}
+		if line != "" {
+			paths = append(paths, line)
+		}
+	}
+	return v.r.ReadAt(v.rev, paths)
+}
+
+// scanReferrers reads every record file of a folder for the IDs.
+func (v *Revision) scanReferrers(ids []string) (map[string][]byte, error) {
+	all, err := v.r.ReadAt(WorkTree, v.r.RecordFiles())
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for rel, data := range all {
+		for _, id := range ids {
+			if containsWord(data, id) {
+				out[rel] = data
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+func containsWord(data []byte, word string) bool {
+	isWord := func(c byte) bool {
+		return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte(word))
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		if (start == 0 || !isWord(data[start-1])) && (end == len(data) || !isWord(data[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}

@@ -131,7 +131,9 @@ func insertKey(m *yaml.Node, key string, value *yaml.Node, order []string) int {
 	r := rank(key)
 	pos := len(m.Content)
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if rank(m.Content[i].Value) > r {
+		k := m.Content[i].Value
+		// with no order (custom fields), keys go in alphabetical order
+		if rank(k) > r || (len(order) == 0 && key != "history" && k != "history" && k > key) {
 			pos = i
 			break
 		}
