@@ -11,7 +11,7 @@ func checkAsset(d *decoder, root *yaml.Node, a *Asset) {
 	// A name that is a list or a mapping has its own finding already.
 	if n := at("name"); a.Name == "" && n == nil {
 		d.errorf(root, "missing-field", "an asset needs a name: add `name: …`")
-	} else if strings.TrimSpace(a.Name) == "" && n.Kind == yaml.ScalarNode {
+	} else if strings.TrimSpace(a.Name) == "" && n.Kind == yaml.ScalarNode && !strings.Contains(n.Value, "\n") {
 		d.errorf(n, "missing-field", "the name is empty: an asset needs a name, e.g. `name: ThinkPad T14 (Alice)`")
 	}
 	if !a.Renews.IsZero() && !a.Expires.IsZero() {

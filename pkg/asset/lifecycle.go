@@ -55,6 +55,7 @@ type Status struct {
 	Expires     Date     // after renewals
 	LastAudit   Date
 	Since       Date // the date of the event that set State
+	AsOf        Date // the date the status is for
 	// LastHolder is who held it before it was lost or retired.
 	LastHolder string
 
@@ -90,6 +91,7 @@ func (e *HistoryError) Error() string {
 // in the register yet: its State is "".
 func StatusAt(a *Asset, asOf Date, window Duration) (Status, *HistoryError) {
 	s := initialStatus(a)
+	s.AsOf = asOf
 	applied := 0
 	for i, e := range a.History {
 		if e.Date.After(asOf) {
@@ -398,11 +400,11 @@ func (s *Status) finish(a *Asset, asOf Date, window Duration) {
 }
 
 // EndDate is when a dated asset ends as of asOf: its expiry, or its next
-// renewal, rolled forward by whole terms when it renews by itself and has
-// not been cancelled.
+// renewal, rolled forward by whole terms when it renews by itself
+// (auto_renew with a term) and has not been cancelled.
 func (s Status) EndDate(a *Asset, asOf Date) Date {
 	if !s.Expires.IsZero() && s.Renews.IsZero() {
-		if a.AutoRenew && !a.Term.IsZero() && !s.cancelled && a.Kind == Domain {
+		if a.AutoRenew && !a.Term.IsZero() && !s.cancelled {
 			return rollForward(s.Expires, a.Term, asOf)
 		}
 		return s.Expires
@@ -502,4 +504,10 @@ func listOrNone(items []string) string {
 		return "nobody"
 	}
 	return strings.Join(items, ", ")
+}
+
+// Renewing reports whether a dated asset renews rather than ends: it has
+// a renews date, or it renews by itself (auto_renew with a term).
+func (s Status) Renewing(a *Asset) bool {
+	return !s.Renews.IsZero() || (a.AutoRenew && !a.Term.IsZero() && !s.cancelled)
 }

@@ -179,6 +179,12 @@ func lastDot(s string) int {
 	return -1
 }
 
+// LeftBy reports whether the person had left on a date: their last day
+// (leaves) is before it.
+func (p *Person) LeftBy(d Date) bool {
+	return !p.Leaves.IsZero() && p.Leaves.Before(d)
+}
+
 // Ref is a reference from a record to a person.
 type Ref struct {
 	Key string // what the reference is: owner, manager

@@ -74,13 +74,26 @@ func CheckRegister(cfg *Config, assets []*Asset, people []*Person, hasPeople boo
 		}
 	}
 
-	if len(cfg.Categories) > 0 {
-		names := cfg.CategoryNames()
-		for _, a := range assets {
-			if _, ok := cfg.Category(a.Category); a.Category != "" && !ok {
-				add(a.File, a.Pos.Of("category"), Warning, "unknown-category", "category %q is not defined in itrack.yaml, so it has no defaults%s", a.Category, didYouMean(a.Category, names))
-			}
+	for _, a := range assets {
+		fs = append(fs, CheckWithConfig(a, cfg)...)
+	}
+	return fs
+}
+
+// CheckWithConfig applies the rules that need itrack.yaml: the category is
+// known, and the depreciation its defaults give can be computed.
+func CheckWithConfig(a *Asset, cfg *Config) Findings {
+	var fs Findings
+	if msg := depreciationProblem(a, cfg); msg != "" {
+		pos := a.Pos.Of("depreciation")
+		if pos == (Pos{}) {
+			pos = a.Pos.Of("category")
 		}
+		fs = append(fs, Finding{File: a.File, Pos: pos, Severity: Error, Rule: "bad-depreciation", Message: msg})
+	}
+	if _, ok := cfg.Category(a.Category); a.Category != "" && !ok && len(cfg.Categories) > 0 {
+		fs = append(fs, Finding{File: a.File, Pos: a.Pos.Of("category"), Severity: Warning, Rule: "unknown-category",
+			Message: fmt.Sprintf("category %q is not defined in itrack.yaml, so it has no defaults%s", a.Category, didYouMean(a.Category, cfg.CategoryNames()))})
 	}
 	return fs
 }
@@ -127,4 +140,38 @@ func UnknownPerson(file string, ref Ref, names []string) Finding {
 func UnknownHardware(file string, ref Ref) Finding {
 	return Finding{File: file, Pos: ref.Pos, Severity: Error, Rule: "unknown-asset",
 		Message: fmt.Sprintf("%s %q: no hardware asset has that ID (assets/hardware/%s.yaml)", ref.Key, ref.ID, ref.ID)}
+}
+
+// depreciationProblem says why an asset's depreciation, with its
+// category's defaults, cannot be computed ("" when it can).
+func depreciationProblem(a *Asset, cfg *Config) string {
+	spec := a.Depreciation
+	if cat, ok := cfg.Category(a.Category); ok {
+		if spec.Method == "" {
+			spec.Method = cat.Depreciation.Method
+		}
+		if spec.Life.IsZero() {
+			spec.Life = cat.Depreciation.Life
+		}
+		if spec.Salvage.IsZero() {
+			spec.Salvage = cat.Depreciation.Salvage
+		}
+	}
+	if spec.Method == "" || spec.Method == "none" || a.Purchase.Cost.IsZero() {
+		return ""
+	}
+	if spec.Life.IsZero() {
+		if a.Category == "" {
+			return fmt.Sprintf("depreciation method %s needs a life: add depreciation.life (e.g. 36m)", spec.Method)
+		}
+		return fmt.Sprintf("depreciation method %s needs a life: add depreciation.life (e.g. 36m), or give category %q a life in itrack.yaml", spec.Method, a.Category)
+	}
+	cost, salvage := a.Purchase.Cost.In(cfg.Currency), spec.Salvage.In(cfg.Currency)
+	if !spec.Salvage.IsZero() && cost.Currency != salvage.Currency {
+		return fmt.Sprintf("salvage is in %s but the purchase cost is in %s: give both in one currency", salvage.Currency, cost.Currency)
+	}
+	if !spec.Salvage.IsZero() && salvage.Amount.GreaterThan(cost.Amount) {
+		return fmt.Sprintf("salvage %s is more than the purchase cost %s: an asset cannot depreciate to more than it cost", salvage.Amount, cost.Amount)
+	}
+	return ""
 }

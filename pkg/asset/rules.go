@@ -8,6 +8,7 @@ var Rules = map[string]string{
 	"auto-renew-without-term": "auto_renew is true but there is no term to roll the renewal forward by",
 	"bad-bool":                "a value that must be true or false is something else",
 	"bad-currency":            "itrack.yaml's currency is not an ISO 4217 code",
+	"bad-depreciation":        "an asset's depreciation, with its category's defaults, cannot be computed (no life, salvage above cost)",
 	"bad-date":                "a date is not written YYYY-MM-DD or does not exist (2024-02-30)",
 	"bad-duration":            "a duration is not a whole number and a unit (90d, 6w, 36m, 3y)",
 	"bad-extension":           "a record file ends in .yml instead of .yaml",

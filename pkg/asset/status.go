@@ -1,5 +1,7 @@
 package asset
 
+import "strings"
+
 // Statuses computes the status of every asset as of a date. A component
 // installed in hardware is held by whoever holds the hardware, and is where
 // the hardware is.
@@ -31,13 +33,14 @@ func (s Status) Inside(hw Status) Status {
 
 // HeldBy reports whether person holds the asset on the status's date:
 // hardware or a component in their hands (not one installed in their
-// laptop, which comes back with the laptop), or a licence seat.
+// laptop, which comes back with the laptop), or a licence seat. IDs match
+// ignoring case, as they are unique ignoring case.
 func (s Status) HeldBy(person string) bool {
-	if s.InstalledIn == "" && s.Holder == person {
+	if s.InstalledIn == "" && s.Holder != "" && strings.EqualFold(s.Holder, person) {
 		return true
 	}
 	for _, h := range s.SeatHolders {
-		if h == person {
+		if strings.EqualFold(h, person) {
 			return true
 		}
 	}

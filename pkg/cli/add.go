@@ -204,9 +204,13 @@ func runAdd(app *App, opts *addOptions) error {
 		return err
 	}
 	if format == "json" {
-		st, _ := asset.StatusAt(a, app.Today, w.reg.Config.Renewals.Window)
+		asOf, err := app.asOf()
+		if err != nil {
+			return err
+		}
+		st, _ := asset.StatusAt(a, asOf, w.reg.Config.Renewals.Window)
 		v := view.AssetOf(a, st, w.reg.Config.Currency)
-		v.BookValue = bookValueOf(a, w.reg.Config, app.Today)
+		v.BookValue = bookValueOf(a, w.reg.Config, asOf)
 		return render.WriteJSON(app.IO.Out, v)
 	}
 	fmt.Fprintf(app.IO.Out, "Added %s %s: %s (%s)\n", opts.kind, id, a.Name, f.Rel)

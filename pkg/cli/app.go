@@ -98,6 +98,9 @@ func Run(app *App, args []string) int {
 		if ee.Err != nil {
 			fmt.Fprintf(app.IO.Err, "itrack: %v\n", ee.Err)
 		}
+		if ee.Code == ExitFindings && app.exit == ExitInvalid {
+			return ExitInvalid // the findings cover only the valid files
+		}
 		return ee.Code
 	}
 	fmt.Fprintf(app.IO.Err, "itrack: %v\n", err)

@@ -52,6 +52,9 @@ Formats: table (default), json, csv, markdown.`,
 func depreciations(app *App, reg *register.Register, assets []*asset.Asset, asOf asset.Date) []*depreciation.Result {
 	var out []*depreciation.Result
 	for _, a := range assets {
+		if st, _ := asset.StatusAt(a, asOf, reg.Config.Renewals.Window); st.State == asset.Disposed || st.State == "" {
+			continue // gone, or not bought yet: `itrack depreciation ID` still shows it
+		}
 		r, err := depreciation.Of(a, reg.Config, asOf)
 		if err != nil {
 			fmt.Fprintf(app.IO.Err, "%s: %v\n", a.File, err)

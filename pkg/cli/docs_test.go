@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -33,16 +34,20 @@ func TestDocsExamples(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		var edits []docEdit
 		for _, b := range blocks {
 			name := fmt.Sprintf("%s:%d", filepath.Base(file), b.line)
 			t.Run(name, func(t *testing.T) {
 				switch b.lang {
 				case "console":
-					runTranscript(t, b)
+					edits = append(edits, runTranscript(t, b)...)
 				case "yaml", "yml", "sh", "bash":
 					runRecipe(t, b)
 				}
 			})
+		}
+		if len(edits) > 0 {
+			applyDocEdits(t, file, edits)
 		}
 	}
 }
@@ -90,10 +95,14 @@ func exampleCopy(t *testing.T) string {
 
 var exitLine = regexp.MustCompile(`^\[exit (\d+)\]$`)
 
-func runTranscript(t *testing.T, b codeBlock) {
+// runTranscript checks a console block; with -update it returns the edits
+// that make the docs say what itrack prints.
+func runTranscript(t *testing.T, b codeBlock) []docEdit {
 	dir := exampleCopy(t)
 	var cmd string
 	var want []string
+	cmdLine := -1
+	var edits []docEdit
 	check := func() {
 		if cmd == "" {
 			return
@@ -111,19 +120,60 @@ func runTranscript(t *testing.T, b codeBlock) {
 		}
 		out, errOut, code := runIn(t, dir, args...)
 		got := strings.TrimRight(out+errOut, "\n")
-		if code != wantCode || got != strings.TrimRight(strings.Join(want, "\n"), "\n") {
-			t.Errorf("$ %s\n--- got (exit %d):\n%s\n--- the docs say (exit %d):\n%s", cmd, code, got, wantCode, strings.Join(want, "\n"))
+		if code == wantCode && got == strings.TrimRight(strings.Join(want, "\n"), "\n") {
+			return
 		}
+		if *update {
+			lines := strings.Split(got, "\n")
+			if code != 0 {
+				lines = append(lines, fmt.Sprintf("[exit %d]", code))
+			}
+			edits = append(edits, docEdit{from: b.line + 1 + cmdLine + 1, count: len(want) + boolInt(wantCode != 0), lines: lines})
+			return
+		}
+		t.Errorf("$ %s\n--- got (exit %d):\n%s\n--- the docs say (exit %d):\n%s", cmd, code, got, wantCode, strings.Join(want, "\n"))
 	}
-	for _, line := range b.lines {
+	for i, line := range b.lines {
 		if strings.HasPrefix(line, "$ ") {
 			check()
-			cmd, want = strings.TrimPrefix(line, "$ "), nil
+			cmd, want, cmdLine = strings.TrimPrefix(line, "$ "), nil, i
 			continue
 		}
 		want = append(want, line)
 	}
 	check()
+	return edits
+}
+
+// docEdit replaces count lines from line from (1-based) of a doc.
+type docEdit struct {
+	from, count int
+	lines       []string
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// applyDocEdits rewrites transcripts' outputs (go test -update), last
+// first so that the line numbers of the others hold.
+func applyDocEdits(t *testing.T, file string, edits []docEdit) {
+	sort.Slice(edits, func(i, j int) bool { return edits[i].from < edits[j].from })
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		lines = append(lines[:e.from-1], append(e.lines, lines[e.from-1+e.count:]...)...)
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 var recipeCommand = regexp.MustCompile(`(?:^|\s|run:\s*|-\s+)(itrack\s[^#|>&;]*)`)

@@ -74,7 +74,7 @@ func runForecast(app *App, months int, by string) error {
 	cur := reg.Config.Currency
 	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
 	payments := renewals.Forecast(snap.Assets, reg.Config, statuses, asOf, months)
-	r := forecastReport{AsOf: asOf.String(), Months: months, By: by, Groups: []spendJSON{}}
+	r := forecastReport{AsOf: asOf.String(), Months: months, By: by, Groups: []spendJSON{}, Totals: []*view.Amount{}, RunRate: []*view.Amount{}}
 	for _, s := range renewals.GroupPayments(payments, by, asOf, months, cur) {
 		r.Groups = append(r.Groups, spendJSON{Group: s.Group, Amount: view.Money(s.Amount, s.Currency), Payments: s.Payments})
 	}

@@ -119,7 +119,7 @@ func runImport(app *App, opts *importOptions) error {
 		return err
 	}
 	defer w.done()
-	iopts.Currency = w.reg.Config.Currency
+	iopts.Currency, iopts.Config = w.reg.Config.Currency, w.reg.Config
 	records, errs, rowWarnings := importer.Read(table, mapping, iopts)
 	for _, p := range rowWarnings {
 		fmt.Fprintln(app.IO.Err, p.Format(opts.file, "warning"))

@@ -90,7 +90,7 @@ func runList(app *App, opts *listOptions) error {
 			matches(opts.location, st.Location) &&
 			matches(opts.owner, a.Owner) &&
 			(opts.state == "" || string(st.State) == opts.state) &&
-			(opts.holder == "" || st.Holder == opts.holder || slices.Contains(st.SeatHolders, opts.holder)) &&
+			(opts.holder == "" || holderMatches(st, opts.holder)) &&
 			(opts.tag == "" || hasTag(a.Tags, opts.tag)) {
 			picked = append(picked, a)
 		}
@@ -161,6 +161,12 @@ func stateStyle(app *App, col int) func(int, string) lipgloss.Style {
 		}
 		return st.Plain()
 	}
+}
+
+// holderMatches is what list's holder column shows: who has it in hand,
+// a component inside their laptop included, or a seat.
+func holderMatches(st asset.Status, person string) bool {
+	return strings.EqualFold(st.Holder, person) || st.HeldBy(person)
 }
 
 func matches(filter, value string) bool {

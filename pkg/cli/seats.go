@@ -85,7 +85,7 @@ func runSeats(app *App, id string, fail bool) error {
 		}
 		licences = one
 	}
-	report := seatsReport{AsOf: asOf.String(), Licences: []view.Seat{}}
+	report := seatsReport{AsOf: asOf.String(), Licences: []view.Seat{}, Totals: []view.SeatTotal{}}
 	over := false
 	for _, l := range licences {
 		report.Licences = append(report.Licences, view.SeatsOf(l))

@@ -62,6 +62,7 @@ func runShow(app *App, id string) error {
 	}
 	v := view.AssetOf(a, st, reg.Config.Currency)
 	v.BookValue = bookValueOf(a, reg.Config, asOf)
+	v.History = view.HistoryUntil(v.History, asOf.String())
 	switch format {
 	case "json":
 		return render.WriteJSON(app.IO.Out, v)

@@ -57,13 +57,16 @@ func (w *writer) checked(f *register.RecordFile) (*asset.Asset, []byte, error) {
 	}
 	a, fs := asset.DecodeAsset(f.Rel, f.ID, f.Kind, data)
 	fs = append(fs, w.reg.CheckRefs(a)...)
+	fs = append(fs, asset.CheckWithConfig(a, w.reg.Config)...)
 	if !fs.HasErrors() {
 		return a, data, nil
 	}
 	if f.Data != nil {
 		// a file that was already invalid: its problems, where they are now
-		if before, old := asset.DecodeAsset(f.Rel, f.ID, f.Kind, f.Data); old.HasErrors() || w.reg.CheckRefs(before).HasErrors() {
-			for _, x := range append(old, w.reg.CheckRefs(before)...).Errors() {
+		before, old := asset.DecodeAsset(f.Rel, f.ID, f.Kind, f.Data)
+		old = append(append(old, w.reg.CheckRefs(before)...), asset.CheckWithConfig(before, w.reg.Config)...)
+		if old.HasErrors() {
+			for _, x := range old.Errors() {
 				fmt.Fprintln(w.app.IO.Err, x.Short())
 			}
 			return nil, nil, refuse("%s is invalid already: fix it first (itrack edit %s); nothing was changed", f.Rel, f.ID)

@@ -101,7 +101,11 @@ func Of(a *asset.Asset, cfg *asset.Config, asOf asset.Date) (*Result, error) {
 	r.Accumulated = sched.Accumulated(r.MonthsElapsed)
 	r.BookValue = sched.BookValue(r.MonthsElapsed)
 	if disposal != nil {
-		got := disposal.Proceeds.In(cost.Currency).Amount
+		proceeds := disposal.Proceeds.In(cost.Currency)
+		if !disposal.Proceeds.IsZero() && proceeds.Currency != cost.Currency {
+			return nil, fmt.Errorf("%s: the proceeds are in %s but the cost is in %s: gain or loss needs one currency", a.ID, proceeds.Currency, cost.Currency)
+		}
+		got := proceeds.Amount
 		r.Disposal = &Disposal{Date: disposal.Date, BookValue: r.BookValue, Proceeds: got, GainOrLoss: got.Sub(r.BookValue)}
 		r.BookValue = zero
 	}

@@ -181,7 +181,11 @@ func (p *planner) asset(rec *Record) {
 		p.fail(rec, "", "%v", err)
 		return
 	}
-	if _, fs := asset.DecodeAsset(rel, id, kind, data); fs.HasErrors() {
+	a, fs := asset.DecodeAsset(rel, id, kind, data)
+	if p.opts.Config != nil {
+		fs = append(fs, asset.CheckWithConfig(a, p.opts.Config)...)
+	}
+	if fs.HasErrors() {
 		for _, f := range fs.Errors() {
 			p.fail(rec, "", "%s", f.Message)
 		}

@@ -17,6 +17,7 @@ type Options struct {
 	Map        []string
 	DateFormat string // "" to detect per column
 	Currency   string // the register's
+	Config     *asset.Config
 	Today      asset.Date
 }
 

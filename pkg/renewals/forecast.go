@@ -28,8 +28,13 @@ func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asse
 			continue
 		}
 		first := st.EndDate(a, asOf)
-		renews := !st.Renews.IsZero() || (a.Kind == asset.Domain && a.AutoRenew)
-		if first.IsZero() || !renews {
+		if first.IsZero() {
+			continue
+		}
+		if !st.Renewing(a) {
+			// a fixed-term agreement (a lease) is paid each term from its
+			// start until it ends
+			out = append(out, termPayments(a, cfg, first, asOf, end)...)
 			continue
 		}
 		cost := a.Cost.In(cfg.Currency)
@@ -57,6 +62,29 @@ func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asse
 		return out[i].Asset.ID < out[j].Asset.ID
 	})
 	return out
+}
+
+// termPayments are the payments of an agreement paid each term from its
+// start (starts, else its purchase date) until it expires, that fall
+// between from and to.
+func termPayments(a *asset.Asset, cfg *asset.Config, expires, from, to asset.Date) []Payment {
+	start := a.Starts
+	if start.IsZero() {
+		start = a.Purchase.Date
+	}
+	if start.IsZero() {
+		return nil
+	}
+	var out []Payment
+	for k := 0; ; k++ {
+		d := asset.Duration{N: a.Term.N * k, Unit: a.Term.Unit}.AddTo(start)
+		if !d.Before(to) || !d.Before(expires) {
+			return out
+		}
+		if !d.Before(from) {
+			out = append(out, Payment{Asset: a, Date: d, Cost: a.Cost.In(cfg.Currency)})
+		}
+	}
 }
 
 // RunRate is the recurring cost of the register normalised to a year, per

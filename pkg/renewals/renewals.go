@@ -112,7 +112,7 @@ func itemsOf(a *asset.Asset, cfg *asset.Config, st asset.Status, asOf asset.Date
 		}
 		return out
 	}
-	renews := !st.Renews.IsZero() || (a.Kind == asset.Domain && a.AutoRenew && !a.Term.IsZero())
+	renews := st.Renewing(a)
 	end := st.EndDate(a, asOf)
 	switch {
 	case end.IsZero():

@@ -61,12 +61,15 @@ type Input struct {
 func Build(in Input) *Report {
 	cfg, asOf := in.Config, in.AsOf
 	statuses := asset.Statuses(in.Assets, asOf, cfg.Renewals.Window)
-	r := &Report{Name: cfg.Name, AsOf: asOf, Assets: len(in.Assets), People: len(in.People)}
+	r := &Report{Name: cfg.Name, AsOf: asOf, People: len(in.People)}
 	r.Counts = counts(in.Assets, statuses)
+	for _, c := range r.Counts {
+		r.Assets += c.N
+	}
 
 	cost, book := map[string]decimal.Decimal{}, map[string]decimal.Decimal{}
 	for _, a := range in.Assets {
-		if statuses[a.ID].State == asset.Disposed {
+		if st := statuses[a.ID].State; st == asset.Disposed || st == "" {
 			continue
 		}
 		d, err := depreciation.Of(a, cfg, asOf)
@@ -125,7 +128,8 @@ func findings(in Input, statuses map[string]asset.Status) []Finding {
 		out = append(out, Finding{Rule: rule, Asset: a, Person: person, Message: fmt.Sprintf(format, args...)})
 	}
 	for _, it := range renewals.Items(in.Assets, cfg, statuses, asOf) {
-		if it.Overdue() && !(it.Asset.Kind == asset.Certificate && it.Type == renewals.Expiry) {
+		// expired certificates and unsupported devices have findings of their own
+		if it.Overdue() && !(it.Asset.Kind == asset.Certificate && it.Type == renewals.Expiry) && !it.Asset.Kind.Tracked() {
 			add("overdue-renewal", it.Asset, "", "%s: %s was due on %s (%d days ago)", it.Asset.Name, describeType(it.Type), it.Date, -it.Days)
 		}
 	}
@@ -151,7 +155,7 @@ func findings(in Input, statuses map[string]asset.Status) []Finding {
 	}
 	leavers := map[string]*asset.Person{}
 	for _, p := range in.People {
-		if !p.Leaves.IsZero() && !p.Leaves.After(asOf) {
+		if p.LeftBy(asOf) {
 			leavers[p.ID] = p
 		}
 	}

@@ -53,7 +53,7 @@ type Total struct {
 func Check(assets []*asset.Asset, people []*asset.Person, statuses map[string]asset.Status, asOf asset.Date, currency string) []Licence {
 	leaver := map[string]bool{}
 	for _, p := range people {
-		if !p.Leaves.IsZero() && p.Leaves.Before(asOf) {
+		if p.LeftBy(asOf) {
 			leaver[p.ID] = true
 		}
 	}

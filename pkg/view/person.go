@@ -33,12 +33,11 @@ type Holding struct {
 	Value *Amount    `json:"value"`
 }
 
-// PersonOf shapes a person for machine output. A leaver is someone whose
-// last day is on or before asOf.
+// PersonOf shapes a person for machine output.
 func PersonOf(p *asset.Person, asOf asset.Date, holds int) Person {
 	return Person{ID: p.ID, Name: p.Name, File: p.File, Email: p.Email, Department: p.Department,
 		Manager: p.Manager, Location: p.Location, Starts: p.Starts.String(), Leaves: p.Leaves.String(),
-		Leaver: !p.Leaves.IsZero() && !p.Leaves.After(asOf), Notes: p.Notes, HoldsCount: holds}
+		Leaver: p.LeftBy(asOf), Notes: p.Notes, HoldsCount: holds}
 }
 
 // Lines lists a person's values as `itrack person show` prints them.

@@ -54,6 +54,9 @@ func (v Asset) Lines() []Line {
 	}
 	add("cost", join(v.Cost.String(), prefixed("per ", v.Term)))
 	add("renews", v.Renews)
+	if v.NextRenewal != v.Renews {
+		add("next renewal", v.NextRenewal)
+	}
 	add("expires", v.Expires)
 	if v.AutoRenew != nil {
 		add("auto renew", yesNo(*v.AutoRenew))

@@ -54,6 +54,7 @@ type Asset struct {
 	Cost         *Amount           `json:"cost,omitempty"`
 	Term         string            `json:"term,omitempty"`
 	Renews       string            `json:"renews,omitempty"`
+	NextRenewal  string            `json:"next_renewal,omitempty"`
 	Expires      string            `json:"expires,omitempty"`
 	AutoRenew    *bool             `json:"auto_renew,omitempty"`
 	Notice       string            `json:"notice,omitempty"`
@@ -123,7 +124,8 @@ func AssetOf(a *asset.Asset, st asset.Status, currency string) Asset {
 		State: st.State, Holder: st.Holder, InstalledIn: st.InstalledIn, SeatHolders: st.SeatHolders,
 		Tags: a.Tags, EndOfLife: a.EndOfLife.String(), OS: a.OS, SupportEnds: a.SupportEnds.String(),
 		Metric: a.Metric, Seats: st.Seats, Cost: AmountOf(a.Cost, currency), Term: a.Term.String(),
-		Renews: st.Renews.String(), Expires: st.Expires.String(), Notice: a.Notice.String(),
+		Renews: st.Renews.String(), Expires: st.Expires.String(),
+		NextRenewal: nextRenewal(a, st), Notice: a.Notice.String(),
 		Version: a.Version, Registrar: a.Registrar, Subject: a.Subject, SANs: a.SANs, Issuer: a.Issuer,
 		NotBefore: a.NotBefore.String(), Fingerprint: a.Fingerprint, Counterparty: a.Counterparty,
 		Starts: a.Starts.String(), Notes: a.Notes, History: []Event{},
@@ -163,4 +165,25 @@ func EventOf(e asset.Event, currency string) Event {
 		Seats: e.Seats, Method: e.Method, Proceeds: AmountOf(e.Proceeds, currency), Certificate: e.Certificate,
 		Location: e.Location, By: e.By, Reason: e.Reason, Cost: AmountOf(e.Cost, currency), Note: e.Note,
 	}
+}
+
+// HistoryUntil keeps the events up to a date (YYYY-MM-DD): what was known
+// then.
+func HistoryUntil(events []Event, date string) []Event {
+	out := []Event{}
+	for _, e := range events {
+		if e.Date <= date {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// nextRenewal is the date a renewing asset renews next, rolled forward
+// past the status's date when it renews by itself.
+func nextRenewal(a *asset.Asset, st asset.Status) string {
+	if a.Kind.Tracked() || !st.Renewing(a) || st.State == asset.Retired || st.State == asset.Expired {
+		return ""
+	}
+	return st.EndDate(a, st.AsOf).String()
 }
