@@ -59,24 +59,19 @@ func ParseYAML(file string, data []byte) (*yaml.Node, Findings) {
 		return nil, fs
 	}
 
-	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
+	if !bytes.Contains(data, []byte("\n---")) && !bytes.Contains(data, []byte("\n...")) {
+		// one document for sure: parse it the fast way
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			line, msg := yamlError(err)
+			add(line, 0, Error, "yaml-syntax", "%s", msg)
+			return nil, fs
+		}
+		if doc.Kind == 0 {
 			add(1, 1, Error, "empty-file", "file is empty: a record needs at least `name:`")
 			return nil, fs
 		}
-		line, msg := yamlError(err)
-		add(line, 0, Error, "yaml-syntax", "%s", msg)
-		return nil, fs
-	}
-	var next yaml.Node
-	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
-		line := next.Line
-		if err != nil {
-			line, _ = yamlError(err)
-		}
-		add(line, 1, Error, "multiple-documents", "a second YAML document starts here: one file holds one record; move it to a file of its own")
+	} else if !oneDocument(file, data, &doc, add) {
 		return nil, fs
 	}
 	if n := firstAlias(&doc); n != nil {
@@ -92,6 +87,31 @@ func ParseYAML(file string, data []byte) (*yaml.Node, Findings) {
 		return nil, fs
 	}
 	return &doc, fs
+}
+
+// oneDocument parses data, which may hold several YAML documents, and
+// reports false (with a finding) unless it holds exactly one.
+func oneDocument(file string, data []byte, doc *yaml.Node, add func(int, int, Severity, string, string, ...any)) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			add(1, 1, Error, "empty-file", "file is empty: a record needs at least `name:`")
+			return false
+		}
+		line, msg := yamlError(err)
+		add(line, 0, Error, "yaml-syntax", "%s", msg)
+		return false
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
+		line := next.Line
+		if err != nil {
+			line, _ = yamlError(err)
+		}
+		add(line, 1, Error, "multiple-documents", "a second YAML document starts here: one file holds one record; move it to a file of its own")
+		return false
+	}
+	return true
 }
 
 func invalidUTF8At(data []byte) int {
@@ -115,32 +135,58 @@ func lineCol(data []byte, off int) (int, int) {
 // conflictMarkers returns the lines that start with a git merge-conflict
 // marker.
 func conflictMarkers(data []byte) []int {
+	if !bytes.Contains(data, []byte("<<<<<<<")) && !bytes.Contains(data, []byte("=======")) && !bytes.Contains(data, []byte(">>>>>>>")) {
+		return nil
+	}
 	var lines []int
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		line = bytes.TrimRight(line, "\r")
-		for _, m := range []string{"<<<<<<<", "=======", ">>>>>>>", "|||||||"} {
-			if bytes.HasPrefix(line, []byte(m)) && (len(line) == len(m) || line[len(m)] == ' ') {
-				lines = append(lines, i+1)
+	eachLine(data, func(n int, line []byte) bool {
+		if len(line) >= 7 && (line[0] == '<' || line[0] == '=' || line[0] == '>' || line[0] == '|') {
+			for _, m := range []string{"<<<<<<<", "=======", ">>>>>>>", "|||||||"} {
+				if bytes.HasPrefix(line, []byte(m)) && (len(line) == len(m) || line[len(m)] == ' ' || line[len(m)] == '\r') {
+					lines = append(lines, n)
+				}
 			}
 		}
-	}
+		return true
+	})
 	return lines
 }
 
 // tabIndent finds the first tab in the indentation of a line, which YAML
 // forbids and reports in a way people rarely understand.
-func tabIndent(data []byte) (int, int) {
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		for j, c := range line {
+func tabIndent(data []byte) (line, col int) {
+	if bytes.IndexByte(data, '\t') < 0 {
+		return 0, 0
+	}
+	eachLine(data, func(n int, l []byte) bool {
+		for j, c := range l {
 			if c == '\t' {
-				return i + 1, j + 1
+				line, col = n, j+1
+				return false
 			}
 			if c != ' ' && c != '-' {
 				break
 			}
 		}
+		return true
+	})
+	return line, col
+}
+
+// eachLine calls fn with each line (1-based number, no newline) until fn
+// returns false, without allocating.
+func eachLine(data []byte, fn func(n int, line []byte) bool) {
+	for n := 1; len(data) > 0; n++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			fn(n, data)
+			return
+		}
+		if !fn(n, data[:i]) {
+			return
+		}
+		data = data[i+1:]
 	}
-	return 0, 0
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

@@ -127,7 +127,7 @@ func addPath(flag string, k asset.Kind) string {
 }
 
 func runAdd(app *App, opts *addOptions) error {
-	format, err := app.outputFormat("text", "json")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

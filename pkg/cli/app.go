@@ -54,6 +54,8 @@ type App struct {
 
 	// exit is raised to ExitInvalid by a command that skipped bad files.
 	exit int
+	// cmd is the command running.
+	cmd *cobra.Command
 }
 
 // Main runs itrack with the process's arguments, streams and clock, and
@@ -170,9 +172,36 @@ func (app *App) styles() *render.Styles {
 	return render.NewStyles(app.IO.Out, app.colour())
 }
 
-// outputFormat checks --format against what the command offers; the first
-// offered format is the default.
-func (app *App) outputFormat(offered ...string) (string, error) {
+// commandFormats are the formats each command writes, the first its
+// default: --format is checked and completed from this one table.
+var commandFormats = map[string][]string{
+	"add":          {"text", "json"},
+	"depreciation": {"table", "json", "csv", "markdown"},
+	"diff":         {"text", "markdown", "json"},
+	"export":       {"csv", "json"},
+	"forecast":     {"table", "json", "csv", "markdown"},
+	"history":      {"table", "json"},
+	"import":       {"text"},
+	"list":         {"table", "json", "csv", "yaml", "markdown"},
+	"person list":  {"table", "json", "csv", "markdown"},
+	"person show":  {"text", "json"},
+	"reconcile":    {"table", "json", "markdown"},
+	"renewals":     {"table", "json", "csv", "markdown", "github", "ics"},
+	"report":       {"table", "markdown", "json"},
+	"seats":        {"table", "json", "csv", "markdown"},
+	"show":         {"text", "json", "yaml"},
+	"validate":     {"text", "json", "github", "sarif", "codequality"},
+}
+
+// formatsOf returns the formats a command writes (nil: none to choose).
+func formatsOf(cmd *cobra.Command) []string {
+	return commandFormats[strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")]
+}
+
+// outputFormat checks --format against what the running command offers;
+// the first offered format is the default.
+func (app *App) outputFormat() (string, error) {
+	offered := formatsOf(app.cmd)
 	if app.format == "" {
 		return offered[0], nil
 	}
@@ -261,11 +290,21 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		Version:       versionString(),
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		app.cmd = cmd
+		if app.format != "" && formatsOf(cmd) == nil {
+			return refuse("%s has no --format: it writes text only", cmd.CommandPath())
+		}
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return flagError(err) })
 	f := root.PersistentFlags()
 	f.StringVarP(&app.dir, "dir", "C", "", "run in the register at `DIR`")
 	f.StringVar(&app.asOfArg, "as-of", "", "answer as of `DATE` (YYYY-MM-DD; default today)")
 	f.StringVar(&app.format, "format", "", "output `FORMAT` (each command lists its own)")
+	_ = root.RegisterFlagCompletionFunc("format", func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		return formatsOf(cmd), cobra.ShellCompDirectiveNoFileComp
+	})
 	f.BoolVar(&app.noColor, "no-color", false, "never colour the output (also: NO_COLOR=1)")
 	f.BoolVar(&app.commit, "commit", false, "commit the files a write command changes (also: git.auto_commit in itrack.yaml)")
 

@@ -72,7 +72,7 @@ func runDepreciation(app *App, by string) error {
 	if by != "" && by != "kind" && by != "category" && by != "year" {
 		return refuse("--by %q: use kind, category or year", by)
 	}
-	format, err := app.outputFormat("table", "json", "csv", "markdown")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}
@@ -183,7 +183,7 @@ func groupDepreciation(results []*depreciation.Result, by string) []depreciation
 }
 
 func runDepreciationOne(app *App, id string) error {
-	format, err := app.outputFormat("table", "json", "csv", "markdown")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ Formats: text (default), markdown (a pull-request comment), json.`,
 }
 
 func runDiff(app *App, args []string, failOn string) error {
-	format, err := app.outputFormat("text", "markdown", "json")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

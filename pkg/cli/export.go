@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -29,7 +30,7 @@ aside, which CSV cannot carry).`,
 			return runExport(app, kind)
 		},
 	}
-	cmd.Flags().StringVar(&kind, "kind", "", "only this `KIND` (CSV needs one kind per file)")
+	cmd.Flags().StringVar(&kind, "kind", "", "only this `KIND`, or people (CSV needs one kind per file)")
 	return cmd
 }
 
@@ -37,17 +38,23 @@ func runExport(app *App, kindArg string) error {
 	if app.format == "" {
 		return refuse("say the format: --format csv or --format json")
 	}
-	format, err := app.outputFormat("csv", "json")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}
 	var kind asset.Kind
-	if kindArg != "" {
-		if kind, err = asset.ParseKind(kindArg); err != nil {
-			return refuse("--kind: %v", err)
+	people := false
+	switch strings.ToLower(kindArg) {
+	case "":
+		if format == "csv" {
+			return refuse("a CSV export holds one kind: give --kind (%s, or people)", asset.KindNames())
 		}
-	} else if format == "csv" {
-		return refuse("a CSV export holds one kind: give --kind (%s)", asset.KindNames())
+	case "people", "person", "users":
+		people = true
+	default:
+		if kind, err = asset.ParseKind(kindArg); err != nil {
+			return refuse("--kind: %v (or people)", err)
+		}
 	}
 	asOf, err := app.asOf()
 	if err != nil {
@@ -56,6 +63,17 @@ func runExport(app *App, kindArg string) error {
 	reg, snap, err := app.load()
 	if err != nil {
 		return err
+	}
+	if people {
+		if format == "json" {
+			out := make([]view.Person, len(snap.People))
+			for i, p := range snap.People {
+				out[i] = view.PersonOf(p, asOf, 0)
+			}
+			return render.WriteJSON(app.IO.Out, out)
+		}
+		t := importer.ExportPeople(snap.People)
+		return render.WriteCSV(app.IO.Out, render.Table{Header: t.Header, Rows: t.Rows})
 	}
 	var assets []*asset.Asset
 	for _, a := range snap.Assets {

@@ -59,7 +59,7 @@ func runForecast(app *App, months int, by string) error {
 	if months < 1 || months > 600 {
 		return refuse("--months must be from 1 to 600, not %d", months)
 	}
-	format, err := app.outputFormat("table", "json", "csv", "markdown")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ type commitJSON struct {
 }
 
 func runHistory(app *App, id string) error {
-	format, err := app.outputFormat("table", "json")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

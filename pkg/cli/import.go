@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -68,8 +69,7 @@ the plan and writes nothing. --kind people imports people.`,
 }
 
 func runImport(app *App, opts *importOptions) error {
-	format, err := app.outputFormat("text")
-	if err != nil || format != "text" {
+	if _, err := app.outputFormat(); err != nil {
 		return err
 	}
 	iopts := importer.Options{File: opts.file, Map: opts.maps, DateFormat: opts.dateFormat, Today: app.Today}
@@ -103,15 +103,23 @@ func runImport(app *App, opts *importOptions) error {
 		fmt.Fprintf(app.IO.Err, "%s: warning: %s\n", opts.file, w)
 	}
 	table, err := importer.Parse(text)
+	var rowErr *importer.RowError
+	if errors.As(err, &rowErr) {
+		return refuse("%s:%d: %s", opts.file, rowErr.Row, rowErr.Message)
+	}
 	if err != nil {
 		return refuse("%s: %v", opts.file, err)
+	}
+	if len(table.Rows) == 0 {
+		fmt.Fprintf(app.IO.Out, "%s has a header row and no rows: nothing to import.\n", opts.file)
+		return nil
 	}
 	mapping, err := importer.MapColumns(table.Header, iopts.Kind, iopts.People, opts.maps, table.Rows)
 	if err != nil {
 		return refuse("%s: %v", opts.file, err)
 	}
 	for _, w := range mapping.Warnings {
-		fmt.Fprintf(app.IO.Err, "%s: %s\n", opts.file, w)
+		fmt.Fprintf(app.IO.Err, "%s: warning: %s\n", opts.file, w)
 	}
 
 	w, err := app.startWrite()
@@ -260,13 +268,22 @@ type registerIndex struct {
 	reg     *register.Register
 	serials map[string]string
 	names   map[string]string // kind, name, model and purchase date → ID; "" when not one
+	people  map[string]string // a person's email or name, lower case → ID
 	bar     *progressbar.ProgressBar
 	next    map[asset.Kind]int
 }
 
 func newRegisterIndex(reg *register.Register, bar *progressbar.ProgressBar) *registerIndex {
-	idx := &registerIndex{reg: reg, serials: map[string]string{}, names: map[string]string{}, bar: bar, next: map[asset.Kind]int{}}
-	for _, a := range reg.Load().Assets {
+	idx := &registerIndex{reg: reg, serials: map[string]string{}, names: map[string]string{}, people: map[string]string{}, bar: bar, next: map[asset.Kind]int{}}
+	snap := reg.Load()
+	for _, p := range snap.People {
+		for _, k := range []string{p.Name, p.Email} {
+			if k != "" {
+				idx.people[strings.ToLower(k)] = p.ID
+			}
+		}
+	}
+	for _, a := range snap.Assets {
 		if a.Serial != "" {
 			idx.serials[strings.ToLower(strings.TrimSpace(a.Serial))] = a.ID
 		}
@@ -282,6 +299,15 @@ func newRegisterIndex(reg *register.Register, bar *progressbar.ProgressBar) *reg
 
 func nameKey(kind asset.Kind, name, model, bought string) string {
 	return strings.ToLower(string(kind) + "\x00" + name + "\x00" + model + "\x00" + bought)
+}
+
+func (x *registerIndex) PersonByEmailOrName(email, name string) (string, bool) {
+	for _, k := range []string{email, name} {
+		if id, ok := x.people[strings.ToLower(k)]; ok && k != "" {
+			return id, true
+		}
+	}
+	return "", false
 }
 
 func (x *registerIndex) ByName(kind asset.Kind, name, model, bought string) (string, bool) {

@@ -57,7 +57,7 @@ Formats: table (default), json, csv, yaml, markdown.`,
 }
 
 func runList(app *App, opts *listOptions) error {
-	format, err := app.outputFormat("table", "json", "csv", "yaml", "markdown")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

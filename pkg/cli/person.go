@@ -120,7 +120,7 @@ func newPersonListCmd(app *App) *cobra.Command {
 		Long:  "List people, sorted by ID. Formats: table (default), json, csv, markdown.",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := app.outputFormat("table", "json", "csv", "markdown")
+			format, err := app.outputFormat()
 			if err != nil {
 				return err
 			}
@@ -177,7 +177,7 @@ components and licence seats, with their value.`,
 }
 
 func runPersonShow(app *App, id string) error {
-	format, err := app.outputFormat("text", "json")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ type reconcileItem struct {
 }
 
 func runReconcile(app *App, file, key string, maps []string, fail bool) error {
-	format, err := app.outputFormat("table", "json", "markdown")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,10 @@ func runReconcile(app *App, file, key string, maps []string, fail bool) error {
 	if err != nil {
 		return refuse("cannot read %s: %v", file, unwrapErr(err))
 	}
-	text, _ := importer.Decode(raw)
+	text, warnings := importer.Decode(raw)
+	for _, w := range warnings {
+		fmt.Fprintf(app.IO.Err, "%s: warning: %s\n", file, w)
+	}
 	table, err := importer.Parse(text)
 	if err != nil {
 		return refuse("%s: %v", file, err)
@@ -130,8 +133,15 @@ func runReconcile(app *App, file, key string, maps []string, fail bool) error {
 		seen[strings.ToLower(k)] = true
 		a, ok := registered[strings.ToLower(k)]
 		if !ok {
+			name := "NAME"
+			for _, t := range []string{"name", "model"} {
+				if c, ok := col(t); ok && strings.TrimSpace(row.Cell(c.Index)) != "" {
+					name = strings.TrimSpace(row.Cell(c.Index))
+					break
+				}
+			}
 			items = append(items, reconcileItem{Status: "untracked", Key: k, Row: row.Number,
-				Message: fmt.Sprintf("%s is seen by the tool but not in the register: add it (itrack add hardware --serial %s) or find out what it is", k, k)})
+				Message: fmt.Sprintf("%s is seen by the tool but not in the register: add it (itrack add hardware --name %q --serial %s) or find out what it is", k, name, k)})
 			continue
 		}
 		st := statuses[a.ID]

@@ -68,7 +68,7 @@ func parseDurationFlag(name, s string) (asset.Duration, error) {
 }
 
 func runRenewals(app *App, opts *renewalsOptions) error {
-	format, err := app.outputFormat("table", "json", "csv", "markdown", "github", "ics")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,7 @@ type findingItem struct {
 }
 
 func runReport(app *App) error {
-	format, err := app.outputFormat("table", "markdown", "json")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ type seatsReport struct {
 }
 
 func runSeats(app *App, id string, fail bool) error {
-	format, err := app.outputFormat("table", "json", "csv", "markdown")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,7 @@ read, so show is as fast on a register of 100,000 assets as on one of ten.`,
 }
 
 func runShow(app *App, id string) error {
-	format, err := app.outputFormat("text", "json", "yaml")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ type findingJSON struct {
 }
 
 func runValidate(app *App, strict bool) error {
-	format, err := app.outputFormat("text", "json", "github", "sarif", "codequality")
+	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}

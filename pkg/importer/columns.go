@@ -57,6 +57,10 @@ var aliases = map[string]string{
 	"checked out to email": TargetUserEmail, "email": TargetUserEmail, "assigned to email": TargetUserEmail,
 	"full name": TargetUserName, "assigned to": TargetUserName, "checked out to": TargetUserName, "user": TargetUserName,
 	"checked out to location": TargetUserLocation,
+	// MDM exports (Intune, Jamf, Google Workspace)
+	"primary user upn": TargetUserEmail, "user principal name": TargetUserEmail, "email address": TargetUserEmail,
+	"user email": TargetUserEmail, "primary user": TargetUserName, "assigned user": TargetUserName,
+	"primary user display name": TargetUserName, "device name": "name", "computer name": "name",
 	"checkout date":           TargetCheckoutDate, "checked out on": TargetCheckoutDate, "assigned on": TargetCheckoutDate,
 	"history": TargetHistory,
 	// Snipe-IT columns itrack keeps as custom fields
@@ -165,13 +169,17 @@ func MapColumns(header []string, kind asset.Kind, person bool, overrides []strin
 	}
 	m := &Mapping{}
 	seen := map[string]int{}
+	var dups []string
 	for i, h := range header {
 		n := normalise(h)
 		if prev, dup := seen[n]; dup && n != "" && byIndex[i] == "" && byIndex[prev] == "" {
-			return nil, fmt.Errorf("columns %d and %d are both named %q: say where one goes, e.g. --map \"%d=fields.%s_2\", or --map \"%d=-\" to skip it",
-				prev+1, i+1, h, i+1, customName(h), i+1)
+			dups = append(dups, fmt.Sprintf("columns %d and %d are both named %q: say where one goes, e.g. --map \"%d=fields.%s_2\", or --map \"%d=-\" to skip it",
+				prev+1, i+1, h, i+1, customName(h), i+1))
 		}
 		seen[n] = i
+	}
+	if len(dups) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(dups, "; "))
 	}
 	taken := map[string]string{}
 	for i, h := range header {
@@ -182,8 +190,8 @@ func MapColumns(header []string, kind asset.Kind, person bool, overrides []strin
 			c.Target = byIndex[i]
 		case byName[n] != "":
 			c.Target = byName[n]
-		case checkTarget(strings.TrimSpace(h), kind, person) == nil && strings.TrimSpace(h) != TargetIgnore:
-			c.Target = strings.TrimSpace(h) // a field path, as export writes it
+		case fieldPath(h, kind, person) != "":
+			c.Target = fieldPath(h, kind, person) // a field's own name, as export writes it
 		case n == "":
 			if columnEmpty(rows, i) {
 				c.Target = TargetIgnore
@@ -209,6 +217,22 @@ func MapColumns(header []string, kind asset.Kind, person bool, overrides []strin
 		m.Columns = append(m.Columns, c)
 	}
 	return m, nil
+}
+
+// fieldPath returns the field a header names exactly, ignoring case
+// (purchase.cost, Seats), or "".
+func fieldPath(h string, kind asset.Kind, person bool) string {
+	p := strings.ToLower(strings.TrimSpace(h))
+	if strings.HasPrefix(p, "fields.") {
+		p = "fields." + strings.TrimSpace(h)[len("fields."):] // custom names keep their case
+	}
+	if p == TargetIgnore || checkTarget(p, kind, person) != nil {
+		return ""
+	}
+	if f, ok := asset.LookupField(p, kind); ok && !person && (f.Type == asset.TGroup || f.Type == asset.THistory || p == "fields") {
+		return "" // not a value: warranty means months of warranty, not the group
+	}
+	return p
 }
 
 func alias(n string, kind asset.Kind, person bool) string {

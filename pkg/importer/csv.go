@@ -74,6 +74,15 @@ func Decode(data []byte) (string, []string) {
 	return b.String(), []string{warning}
 }
 
+// RowError is a problem of one row of the file, with the row's number as
+// a spreadsheet shows it.
+type RowError struct {
+	Row     int
+	Message string
+}
+
+func (e *RowError) Error() string { return fmt.Sprintf("row %d: %s", e.Row, e.Message) }
+
 // Unreadable is what Decode puts where a byte is neither UTF-8 nor
 // Windows-1252.
 const Unreadable = utf8.RuneError
@@ -131,7 +140,7 @@ func Parse(text string) (*Table, error) {
 		}
 	}
 	if inQuotes {
-		return nil, fmt.Errorf("row %d: a quoted field is never closed: check the quotes in the row", len(records)+1)
+		return nil, &RowError{Row: len(records) + 1, Message: "a quoted field is never closed: check the quotes in the row"}
 	}
 	if field.Len() > 0 || len(record) > 0 {
 		endRecord()

@@ -90,3 +90,38 @@ func FieldPaths(kind asset.Kind) []string {
 	}
 	return out
 }
+
+// ExportPeople lays out people as CSV: id, every person field, custom
+// fields as fields.NAME columns. Import with --kind people reads it back.
+func ExportPeople(people []*asset.Person) *ExportTable {
+	used := map[string]bool{}
+	var custom []string
+	values := make([]map[string]string, len(people))
+	for i, p := range people {
+		values[i] = map[string]string{}
+		for _, kv := range p.Values() {
+			values[i][kv.Path] = kv.Value
+			if strings.HasPrefix(kv.Path, "fields.") && !used[kv.Path] {
+				custom = append(custom, kv.Path)
+			}
+			used[kv.Path] = true
+		}
+	}
+	var columns []string
+	for _, f := range asset.PersonFields {
+		if f.Type != asset.TCustom && used[f.Key] {
+			columns = append(columns, f.Key)
+		}
+	}
+	sort.Strings(custom)
+	columns = append(columns, custom...)
+	t := &ExportTable{Header: append([]string{TargetID}, columns...)}
+	for i, p := range people {
+		row := []string{p.ID}
+		for _, c := range columns {
+			row = append(row, values[i][c])
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}

@@ -23,6 +23,9 @@ type Existing interface {
 	ByName(kind asset.Kind, name, model, bought string) (string, bool)
 	// Person returns the file of the person with that ID.
 	Person(id string) (rel string, data []byte, ok bool)
+	// PersonByEmailOrName returns the ID of the person with that email, or
+	// else that full name (any case).
+	PersonByEmailOrName(email, name string) (string, bool)
 	// NextID returns the next generated ID of a kind that is not taken.
 	NextID(kind asset.Kind, taken func(string) bool) string
 }
@@ -174,6 +177,14 @@ func (p *planner) asset(rec *Record) {
 		}
 	}
 	for _, h := range rec.Holders {
+		if h.Date.IsZero() {
+			// no checkout date: a new asset was handed out when bought, a
+			// change of holder found by a later import happens today
+			h.Date = p.opts.Today
+			if d, err := asset.ParseDate(rec.Value("purchase.date")); err == nil && !exists && !d.After(p.opts.Today) {
+				h.Date = d
+			}
+		}
 		p.assign(rec, rel, id, root, h)
 	}
 	data, err := register.Encode(doc)
@@ -226,7 +237,7 @@ func (p *planner) history(rec *Record, root *yaml.Node, column asset.KV) {
 // assign records a checkout: the person (created when new) and an assigned
 // event, unless they already hold the asset.
 func (p *planner) assign(rec *Record, rel, id string, root *yaml.Node, h Holder) {
-	p.ensurePerson(rec, h)
+	h.ID = p.ensurePerson(rec, h)
 	data, _ := register.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}})
 	a, fs := asset.DecodeAsset(rel, id, p.opts.Kind, data)
 	if fs.HasErrors() {
@@ -257,14 +268,20 @@ func (p *planner) assign(rec *Record, rel, id string, root *yaml.Node, h Holder)
 	}
 }
 
-// ensurePerson plans a people file for a holder the register lacks.
-func (p *planner) ensurePerson(rec *Record, h Holder) {
+// ensurePerson finds the person a holder is, by ID, then email, then
+// name, and plans a people file for one the register lacks. It returns
+// the person's ID.
+func (p *planner) ensurePerson(rec *Record, h Holder) string {
 	if _, seen := p.people[h.ID]; seen {
-		return
+		return h.ID
 	}
 	if _, _, ok := p.ex.Person(h.ID); ok {
 		p.people[h.ID] = -1
-		return
+		return h.ID
+	}
+	if id, ok := p.ex.PersonByEmailOrName(h.Email, h.Name); ok {
+		p.people[id] = -1
+		return id
 	}
 	doc := register.NewDocument()
 	values := []asset.KV{{Path: "name", Value: h.Name}, {Path: "email", Value: h.Email}}
@@ -275,13 +292,14 @@ func (p *planner) ensurePerson(rec *Record, h Holder) {
 		n, err := asset.PersonValueNode(kv.Path, kv.Value)
 		if err != nil {
 			p.errs = append(p.errs, Problem{Row: h.Row, Message: fmt.Sprintf("person %s: %v", h.ID, err)})
-			return
+			return h.ID
 		}
 		register.Set(doc.Content[0], kv.Path, n, asset.PersonKeyOrder)
 	}
 	data, _ := register.Encode(doc)
 	p.people[h.ID] = len(p.actions)
 	p.actions = append(p.actions, Action{Op: Create, ID: h.ID, Rel: register.PersonPath(h.ID), Rows: []int{h.Row}, Person: true, Data: data})
+	return h.ID
 }
 
 func (p *planner) person(rec *Record) {

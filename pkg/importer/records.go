@@ -100,6 +100,13 @@ func (r *Record) Column(path string) string { return r.columns[path] }
 func Read(t *Table, m *Mapping, opts Options) (records []*Record, errs, warnings []Problem) {
 	formats, ferrs := dateFormats(t, m, opts)
 	errs = append(errs, ferrs...)
+	for _, e := range ferrs {
+		for i := range m.Columns {
+			if m.Columns[i].Header == e.Column {
+				m.Columns[i].Target = TargetIgnore // said once for the column, not for each row
+			}
+		}
+	}
 	byKey := map[string]*Record{}
 	for _, row := range t.Rows {
 		if row.Blank() {
@@ -197,7 +204,7 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 			fail(c, "%q holds bytes that are neither UTF-8 nor Windows-1252 (shown as \uFFFD): correct the cell, or save the file as UTF-8", v)
 			continue
 		}
-		if Mangled(v) && (c.Target == "serial" || c.Target == TargetID || strings.HasPrefix(c.Target, "fields.")) {
+		if Mangled(v) && textTarget(c.Target, opts) {
 			warns = append(warns, Problem{Row: row.Number, Column: c.Header, Message: fmt.Sprintf("%s looks like a number a spreadsheet shortened: the digits it stood for are lost; check the original", v)})
 		}
 		switch {
@@ -211,7 +218,7 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 			checkoutType = strings.ToLower(v)
 		case strings.HasPrefix(c.Target, "checkout."):
 			if c.Target == TargetCheckoutDate {
-				d, err := formats[c.Index].Parse(v)
+				d, err := ParseDateIn(formats[c.Index], v)
 				if err != nil {
 					fail(c, "%v", err)
 					continue
@@ -258,11 +265,8 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 		return rec, errs, warns
 	}
 	if h, ok := holderOf(user, row.Number); ok {
-		h.Date = opts.Today
 		if d, err := asset.ParseDate(user[TargetCheckoutDate]); err == nil {
-			h.Date = d
-		} else if d, err := asset.ParseDate(rec.Value("purchase.date")); err == nil && !d.After(opts.Today) {
-			h.Date = d
+			h.Date = d // else the plan dates it: see planner.assign
 		}
 		rec.Holders = append(rec.Holders, h)
 	}
@@ -316,7 +320,7 @@ func convert(c Column, v string, opts Options, formats map[int]DateFormat) (stri
 	}
 	switch typ {
 	case asset.TDate:
-		d, err := formats[c.Index].Parse(v)
+		d, err := ParseDateIn(formats[c.Index], v)
 		if err != nil {
 			return "", err
 		}
@@ -357,4 +361,21 @@ func eventsOf(text string) ([]map[string]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// textTarget reports whether a column holds text, where a number in
+// scientific notation can only be a spreadsheet's mangling.
+func textTarget(target string, opts Options) bool {
+	switch target {
+	case TargetID, "serial":
+		return true
+	}
+	if strings.HasPrefix(target, "fields.") {
+		return true
+	}
+	if opts.People {
+		return false
+	}
+	f, ok := asset.LookupField(target, opts.Kind)
+	return ok && f.Type == asset.TString
 }

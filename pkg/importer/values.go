@@ -81,11 +81,11 @@ func (f DateFormat) Parse(s string) (asset.Date, error) {
 	return asset.ParseDate(fmt.Sprintf("%04d-%02d-%02d", year, month, day))
 }
 
-// DetectDateFormat finds the one format in which every value of a column
-// is a date. It fails when none fits, or when several do (1/2/2024 may be
-// the 1st of February or the 2nd of January), showing examples.
+// DetectDateFormat finds the format in which a column's values are dates:
+// the one that reads the most of them (the rest are then errors of their
+// rows). It fails when none reads any, or when several read as many (1/2/2024
+// may be the 1st of February or the 2nd of January), showing examples.
 func DetectDateFormat(values []string) (DateFormat, error) {
-	var fits []DateFormat
 	var examples []string
 	for _, v := range values {
 		if strings.TrimSpace(v) != "" && len(examples) < 3 {
@@ -95,32 +95,48 @@ func DetectDateFormat(values []string) (DateFormat, error) {
 	if len(examples) == 0 {
 		return DateFormats[0], nil
 	}
+	best, bestN := []DateFormat{}, 0
 	for _, f := range DateFormats {
-		ok := true
+		n := 0
 		for _, v := range values {
-			if strings.TrimSpace(v) == "" {
-				continue
-			}
-			if _, err := f.Parse(v); err != nil {
-				ok = false
-				break
+			if _, err := f.Parse(v); strings.TrimSpace(v) != "" && err == nil {
+				n++
 			}
 		}
-		if ok {
-			fits = append(fits, f)
+		switch {
+		case n > bestN:
+			best, bestN = []DateFormat{f}, n
+		case n == bestN && n > 0:
+			best = append(best, f)
 		}
 	}
-	switch len(fits) {
+	switch len(best) {
 	case 1:
-		return fits[0], nil
+		return best[0], nil
 	case 0:
 		return DateFormat{}, fmt.Errorf("the dates (e.g. %s) are in no form itrack knows: give --date-format (e.g. DD/MM/YYYY), or fix them", strings.Join(examples, ", "))
 	}
-	names := make([]string, len(fits))
-	for i, f := range fits {
+	names := make([]string, len(best))
+	for i, f := range best {
 		names[i] = f.Name
 	}
-	return DateFormat{}, fmt.Errorf("the dates (e.g. %s) could be %s: say which with --date-format %s", strings.Join(examples, ", "), strings.Join(names, " or "), fits[0].Name)
+	return DateFormat{}, fmt.Errorf("the dates (e.g. %s) could be %s: say which with --date-format %s", strings.Join(examples, ", "), strings.Join(names, " or "), best[0].Name)
+}
+
+// ParseDateIn reads a date in format f, or in ISO form, which is never
+// ambiguous.
+func ParseDateIn(f DateFormat, s string) (asset.Date, error) {
+	if d, err := DateFormats[0].Parse(s); err == nil {
+		return d, nil
+	}
+	if f.Name == "" {
+		return asset.Date{}, fmt.Errorf("%q is not a date", s)
+	}
+	d, err := f.Parse(s)
+	if err != nil && len(strings.TrimSpace(s)) == 10 && strings.Count(s, "-") == 2 {
+		return asset.ParseDate(strings.TrimSpace(s)) // say why an ISO date is impossible
+	}
+	return d, err
 }
 
 var currencySymbols = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}

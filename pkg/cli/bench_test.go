@@ -1,0 +1,211 @@
+package cli_test
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/cli"
+	"github.com/itrack/itrack/pkg/example"
+	"github.com/itrack/itrack/pkg/register"
+)
+
+var (
+	benchMu   sync.Mutex
+	benchRegs = map[int]string{}
+)
+
+// benchRegister is a synthetic register of n assets, made once per run in
+// a temporary folder (writing 100k files takes a while) and kept for the
+// other benchmarks of the run.
+func benchRegister(b *testing.B, n int) string {
+	b.Helper()
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if dir, ok := benchRegs[n]; ok {
+		return dir
+	}
+	dir, err := os.MkdirTemp("", fmt.Sprintf("itrack-bench-%d-", n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := example.WriteAll(dir, example.Synthetic(n, "Bench", "GBP")); err != nil {
+		b.Fatal(err)
+	}
+	benchRegs[n] = dir
+	return dir
+}
+
+// runQuiet runs itrack in-process with its output thrown away.
+func runQuiet(b *testing.B, args ...string) int {
+	app := &cli.App{
+		IO:     &cli.IOStreams{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard},
+		Getenv: func(string) string { return "" },
+		Cwd:    os.TempDir(),
+		Today:  asset.NewDate(2026, 11, 29),
+	}
+	return cli.Run(app, args)
+}
+
+// BenchmarkShowAndSet: show and set read and write one file whatever the
+// register's size, so they take as long on 100k assets as on 10.
+func BenchmarkShowAndSet(b *testing.B) {
+	for _, n := range []int{10, 100_000} {
+		dir := benchRegister(b, n)
+		id := firstHardware(b, dir)
+		b.Run(fmt.Sprintf("show/assets=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if code := runQuiet(b, "-C", dir, "show", id); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("set/assets=%d", n), func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				i++
+				if code := runQuiet(b, "-C", dir, "set", id, fmt.Sprintf("fields.bench=%d", i)); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+	}
+}
+
+func firstHardware(b *testing.B, dir string) string {
+	entries, err := os.ReadDir(filepath.Join(dir, "assets", "hardware"))
+	if err != nil || len(entries) == 0 {
+		b.Fatalf("no hardware in %s: %v", dir, err)
+	}
+	return strings.TrimSuffix(entries[0].Name(), ".yaml")
+}
+
+// BenchmarkReports: seats, depreciation and renewals against loading the
+// same register: the computations must cost little beside the reading.
+func BenchmarkReports(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		dir := benchRegister(b, n)
+		b.Run(fmt.Sprintf("load/assets=%d", n), func(b *testing.B) {
+			reg, err := register.Open(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				reg.Load()
+			}
+		})
+		for _, cmd := range []string{"seats", "depreciation", "renewals", "list"} {
+			b.Run(fmt.Sprintf("%s/assets=%d", cmd, n), func(b *testing.B) {
+				for b.Loop() {
+					if code := runQuiet(b, "-C", dir, cmd); code > 1 {
+						b.Fatalf("exit %d", code)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkDiff: diff of a change to 5 files of a 100k-asset register,
+// beside git diff --name-status of the same two commits.
+func BenchmarkDiff(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	dir := benchRegister(b, 100_000)
+	git := func(args ...string) string {
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=b", "GIT_AUTHOR_EMAIL=b@b", "GIT_COMMITTER_NAME=b", "GIT_COMMITTER_EMAIL=b@b")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			b.Fatalf("git %v: %v %s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
+		git("init", "-q", "-b", "main")
+		git("add", "-A")
+		git("commit", "-q", "-m", "base")
+		entries, _ := os.ReadDir(filepath.Join(dir, "assets", "hardware"))
+		for i := 0; i < 5; i++ {
+			id := strings.TrimSuffix(entries[i*1000].Name(), ".yaml")
+			if code := runQuiet(b, "-C", dir, "set", id, "location=Bench"); code != 0 {
+				b.Fatalf("set: exit %d", code)
+			}
+		}
+		git("commit", "-q", "-am", "five changes")
+	}
+	b.Run("git-diff-name-status", func(b *testing.B) {
+		for b.Loop() {
+			git("diff", "--name-status", "-M", "HEAD~1", "HEAD")
+		}
+	})
+	b.Run("itrack-diff", func(b *testing.B) {
+		for b.Loop() {
+			if code := runQuiet(b, "-C", dir, "diff", "HEAD~1", "HEAD"); code != 0 {
+				b.Fatalf("exit %d", code)
+			}
+		}
+	})
+}
+
+// BenchmarkImport: importing 10,000 rows against writing the same number
+// of files with init --size.
+func BenchmarkImport(b *testing.B) {
+	const n = 10_000
+	src := benchRegister(b, n)
+	csvPath := filepath.Join(os.TempDir(), "itrack-bench-import.csv")
+	var out strings.Builder
+	app := &cli.App{IO: &cli.IOStreams{In: strings.NewReader(""), Out: &out, Err: io.Discard},
+		Getenv: func(string) string { return "" }, Cwd: os.TempDir(), Today: asset.NewDate(2026, 11, 29)}
+	if code := cli.Run(app, []string{"-C", src, "export", "--kind", "hardware", "--format", "csv"}); code != 0 {
+		b.Fatalf("export: exit %d", code)
+	}
+	if err := os.WriteFile(csvPath, []byte(out.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	rows := strings.Count(out.String(), "\n") - 1
+	people := filepath.Join(src, "people")
+	b.Run(fmt.Sprintf("init-size/files=%d", rows), func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			dir := b.TempDir()
+			b.StartTimer()
+			if code := runQuiet(b, "init", filepath.Join(dir, "r"), "--size", fmt.Sprint(rows)); code != 0 {
+				b.Fatalf("exit %d", code)
+			}
+		}
+	})
+	b.Run(fmt.Sprintf("import/rows=%d", rows), func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			dir := b.TempDir()
+			if err := example.WriteAll(dir, map[string][]byte{asset.ConfigFile: []byte(example.Config("Bench", "GBP"))}); err != nil {
+				b.Fatal(err)
+			}
+			copyDir(b, people, filepath.Join(dir, "people"))
+			b.StartTimer()
+			if code := runQuiet(b, "-C", dir, "import", csvPath, "--kind", "hardware"); code != 0 {
+				b.Fatalf("exit %d", code)
+			}
+		}
+	})
+}
+
+func copyDir(b *testing.B, from, to string) {
+	entries, _ := os.ReadDir(from)
+	files := map[string][]byte{}
+	for _, e := range entries {
+		data, _ := os.ReadFile(filepath.Join(from, e.Name()))
+		files[e.Name()] = data
+	}
+	if err := example.WriteAll(to, files); err != nil {
+		b.Fatal(err)
+	}
+}
