@@ -61,7 +61,7 @@ var aliases = map[string]string{
 	"primary user upn": TargetUserEmail, "user principal name": TargetUserEmail, "email address": TargetUserEmail,
 	"user email": TargetUserEmail, "primary user": TargetUserName, "assigned user": TargetUserName,
 	"primary user display name": TargetUserName, "device name": "name", "computer name": "name",
-	"checkout date":           TargetCheckoutDate, "checked out on": TargetCheckoutDate, "assigned on": TargetCheckoutDate,
+	"checkout date": TargetCheckoutDate, "checked out on": TargetCheckoutDate, "assigned on": TargetCheckoutDate,
 	"history": TargetHistory,
 	// Snipe-IT columns itrack keeps as custom fields
 	"model number": "fields.model_number", "model no": "fields.model_number", "model notes": "fields.model_notes",
