@@ -159,11 +159,21 @@ var allowed = map[State][]string{
 // take; assignments only for licences.
 var datedEvents = []string{"renewed", "cancelled", "retired", "moved", "note"}
 var licenceEvents = []string{"assigned", "unassigned", "seats"}
+var licenceAllowed = append(slices.Clone(licenceEvents), datedEvents...)
+
+// hardwareAllowed is allowed without the component events.
+var hardwareAllowed = func() map[State][]string {
+	out := map[State][]string{}
+	for st, events := range allowed {
+		out[st] = slices.DeleteFunc(slices.Clone(events), func(e string) bool { return e == "installed" || e == "removed" })
+	}
+	return out
+}()
 
 // Allowed lists the events an asset of kind k in state st can take.
 func Allowed(k Kind, st State) []string {
 	if k == Hardware {
-		return slices.DeleteFunc(slices.Clone(allowed[st]), func(e string) bool { return e == "installed" || e == "removed" })
+		return hardwareAllowed[st]
 	}
 	if k == Component {
 		return allowed[st]
@@ -172,7 +182,7 @@ func Allowed(k Kind, st State) []string {
 		return []string{"note"}
 	}
 	if k == Licence {
-		return append(slices.Clone(licenceEvents), datedEvents...)
+		return licenceAllowed
 	}
 	return datedEvents
 }

@@ -33,11 +33,27 @@ type Basis struct {
 	Places  int32           // decimal places of the currency's minor unit
 }
 
-// Schedule is a basis worked out: the charge of each month of the life.
+// Schedule is a basis worked out: the charge of each year of the life,
+// and of each month as segments (a charge spread evenly over some months,
+// the last month absorbing the rounding), so that book values are computed
+// without listing every month.
 type Schedule struct {
 	Basis
-	Monthly []decimal.Decimal // len == Months
-	Yearly  []decimal.Decimal // per year of life (12 months, the last maybe fewer)
+	Yearly   []decimal.Decimal // per year of life (12 months, the last maybe fewer)
+	segments []segment
+}
+
+// segment is a charge spread over months: part each month, the last month
+// taking total − part × (months − 1).
+type segment struct {
+	months int
+	part   decimal.Decimal
+	total  decimal.Decimal
+}
+
+func newSegment(total decimal.Decimal, months int, places int32) segment {
+	part := total.DivRound(decimal.NewFromInt(int64(months)), places+4).Round(places)
+	return segment{months: months, part: part, total: total}
 }
 
 var (
@@ -59,8 +75,11 @@ func Compute(b Basis) (*Schedule, error) {
 	case None:
 		return s, nil
 	case StraightLine:
-		s.Monthly = spread(base, b.Months, b.Places)
-		s.Yearly = sumByYear(s.Monthly)
+		// one charge spread over the whole life, then totalled per year
+		s.segments = []segment{newSegment(base, b.Months, b.Places)}
+		for y := 0; y < years(b.Months); y++ {
+			s.Yearly = append(s.Yearly, s.Accumulated(min(12*(y+1), b.Months)).Sub(s.Accumulated(12*y)))
+		}
 		return s, nil
 	case DecliningBalance:
 		if !b.Rate.IsPositive() {
@@ -77,38 +96,13 @@ func Compute(b Basis) (*Schedule, error) {
 		return nil, fmt.Errorf("unknown depreciation method %q", b.Method)
 	}
 	for y, charge := range s.Yearly {
-		months := min(12, b.Months-12*y)
-		s.Monthly = append(s.Monthly, spread(charge, months, b.Places)...)
+		s.segments = append(s.segments, newSegment(charge, min(12, b.Months-12*y), b.Places))
 	}
 	return s, nil
 }
 
 // years is the number of years of life, the last one maybe partial.
 func years(months int) int { return (months + 11) / 12 }
-
-// spread splits amount into n rounded parts, the last absorbing rounding.
-func spread(amount decimal.Decimal, n int, places int32) []decimal.Decimal {
-	out := make([]decimal.Decimal, n)
-	part := amount.DivRound(decimal.NewFromInt(int64(n)), places+4).Round(places)
-	rest := amount
-	for i := 0; i < n-1; i++ {
-		out[i] = part
-		rest = rest.Sub(part)
-	}
-	out[n-1] = rest
-	return out
-}
-
-func sumByYear(monthly []decimal.Decimal) []decimal.Decimal {
-	var out []decimal.Decimal
-	for i, m := range monthly {
-		if i%12 == 0 {
-			out = append(out, zero)
-		}
-		out[len(out)-1] = out[len(out)-1].Add(m)
-	}
-	return out
-}
 
 // declining charges rate × book value each year, never below salvage; with
 // switchToLine it takes the straight line over the remaining life instead
@@ -163,10 +157,23 @@ func sumOfYears(b Basis) []decimal.Decimal {
 // Accumulated is the depreciation of the first months of life.
 func (s *Schedule) Accumulated(months int) decimal.Decimal {
 	sum := zero
-	for i := 0; i < months && i < len(s.Monthly); i++ {
-		sum = sum.Add(s.Monthly[i])
+	for _, seg := range s.segments {
+		if months >= seg.months {
+			sum = sum.Add(seg.total)
+			months -= seg.months
+			continue
+		}
+		if months > 0 {
+			sum = sum.Add(seg.part.Mul(decimal.NewFromInt(int64(months))))
+		}
+		break
 	}
 	return sum
+}
+
+// Month is the charge of month i of the life (from 0).
+func (s *Schedule) Month(i int) decimal.Decimal {
+	return s.Accumulated(i + 1).Sub(s.Accumulated(i))
 }
 
 // BookValue is the cost less the depreciation of the first months of life.

@@ -72,13 +72,13 @@ func TestStraightLineMonthly(t *testing.T) {
 func TestRoundingIsAbsorbedByTheLastPeriod(t *testing.T) {
 	// 1000 over 36 months is 27.777…: 35 months of 27.78 and a last one of 27.70.
 	s, _ := Compute(Basis{Method: StraightLine, Cost: dec("1000"), Months: 36, Places: 2})
-	if !s.Monthly[0].Equal(dec("27.78")) || !s.Monthly[35].Equal(dec("27.70")) {
-		t.Errorf("months = %s … %s, want 27.78 … 27.70", s.Monthly[0], s.Monthly[35])
+	if !s.Month(0).Equal(dec("27.78")) || !s.Month(35).Equal(dec("27.70")) {
+		t.Errorf("months = %s … %s, want 27.78 … 27.70", s.Month(0), s.Month(35))
 	}
 	// JPY has no minor unit
 	s, _ = Compute(Basis{Method: StraightLine, Cost: dec("100000"), Months: 36, Places: 0})
-	if !s.Monthly[0].Equal(dec("2778")) {
-		t.Errorf("JPY month = %s, want 2778", s.Monthly[0])
+	if !s.Month(0).Equal(dec("2778")) {
+		t.Errorf("JPY month = %s, want 2778", s.Month(0))
 	}
 }
 
@@ -96,10 +96,14 @@ func TestProperties(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%+v: %v", b, err)
 		}
-		if len(s.Monthly) != b.Months {
-			t.Fatalf("%+v: %d monthly charges, want %d", b, len(s.Monthly), b.Months)
-		}
 		total := s.Accumulated(b.Months)
+		var months decimal.Decimal
+		for m := 0; m < b.Months; m++ {
+			months = months.Add(s.Month(m))
+		}
+		if !months.Equal(total) {
+			t.Fatalf("%+v: the months sum to %s, the schedule to %s", b, months, total)
+		}
 		if !total.Equal(cost.Sub(salvage)) {
 			t.Fatalf("%+v: schedule sums to %s, want %s", b, total, cost.Sub(salvage))
 		}

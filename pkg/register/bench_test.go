@@ -11,8 +11,12 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/depreciation"
 	"github.com/itrack/itrack/pkg/example"
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/renewals"
+	"github.com/itrack/itrack/pkg/seats"
 )
 
 var benchSizes = []int{1_000, 10_000, 100_000}
@@ -88,6 +92,42 @@ func BenchmarkBaseline(b *testing.B) {
 					}()
 				}
 				wg.Wait()
+			}
+		})
+	}
+}
+
+// BenchmarkComputations measures what seats, depreciation and renewals add
+// to a load: the computations over every record, with the records in
+// memory. Beside BenchmarkLoad, it shows they cost little.
+func BenchmarkComputations(b *testing.B) {
+	for _, n := range benchSizes {
+		dir := benchRegister(b, n)
+		reg, err := register.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		snap := reg.Load()
+		asOf := asset.NewDate(2026, 11, 29)
+		b.Run(fmt.Sprintf("seats/assets=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
+				seats.Check(snap.Assets, snap.People, statuses, asOf, reg.Config.Currency)
+			}
+		})
+		b.Run(fmt.Sprintf("depreciation/assets=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				for _, a := range snap.Assets {
+					if _, err := depreciation.Of(a, reg.Config, asOf); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("renewals/assets=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
+				renewals.Items(snap.Assets, reg.Config, statuses, asOf)
 			}
 		})
 	}

@@ -31,7 +31,8 @@ type Table struct {
 // Styles is how a writer shows emphasis: real colours on a terminal, plain
 // text everywhere else.
 type Styles struct {
-	r *lipgloss.Renderer
+	r      *lipgloss.Renderer
+	colour bool
 }
 
 // NewStyles returns styles for w; colour says whether to use any.
@@ -42,7 +43,7 @@ func NewStyles(w io.Writer, colour bool) *Styles {
 	} else {
 		r.SetColorProfile(termenv.Ascii)
 	}
-	return &Styles{r: r}
+	return &Styles{r: r, colour: colour}
 }
 
 // Plain is a style with nothing set.
@@ -83,14 +84,17 @@ func WriteTable(w io.Writer, t Table, st *Styles) error {
 	)
 	header := make([]string, len(t.Header))
 	for i, h := range t.Header {
-		header[i] = st.Bold().Render(strings.ToUpper(h))
+		header[i] = strings.ToUpper(h)
+		if st.colour {
+			header[i] = st.Bold().Render(header[i])
+		}
 	}
 	tbl.Header(header)
 	for _, row := range t.Rows {
 		cells := make([]string, len(row))
 		for i, c := range row {
 			cells[i] = oneLine(c)
-			if t.Style != nil && c != "" {
+			if st.colour && t.Style != nil && c != "" {
 				cells[i] = t.Style(i, c).Render(cells[i])
 			}
 		}

@@ -5,7 +5,8 @@
 package renewals
 
 import (
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/itrack/itrack/pkg/asset"
 )
@@ -70,15 +71,14 @@ func Items(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asset.S
 
 // Sort orders items by date, then asset ID, then type.
 func Sort(items []Item) {
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
+	slices.SortFunc(items, func(a, b Item) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
-			return c < 0
+			return c
 		}
-		if a.Asset.ID != b.Asset.ID {
-			return a.Asset.ID < b.Asset.ID
+		if c := strings.Compare(a.Asset.ID, b.Asset.ID); c != 0 {
+			return c
 		}
-		return a.Type < b.Type
+		return strings.Compare(a.Type, b.Type)
 	})
 }
 
