@@ -339,8 +339,9 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		c.GroupID = "data"
 		root.AddCommand(c)
 	}
-	root.AddCommand(newVersionCmd(app))
+	root.AddCommand(newVersionCmd(app), newManCmd(app))
 	root.InitDefaultCompletionCmd()
+	addExitStatus(root)
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
 			// cobra prints help for `completion bsh`; a typo must not end up in
@@ -359,7 +360,22 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 	return root
 }
 
-// exitStatusHelp ends the long help of the root command, as restic does.
+// addExitStatus ends every command's long help with the exit codes it can
+// end with, as restic does, so scripts can rely on them.
+func addExitStatus(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		if !strings.Contains(sub.Long, "EXIT STATUS") {
+			long := sub.Long
+			if long == "" {
+				long = sub.Short + "."
+			}
+			sub.Long = long + exitStatusHelp
+		}
+		addExitStatus(sub)
+	}
+}
+
+// exitStatusHelp ends the long help of every command, as restic does.
 const exitStatusHelp = `
 
 EXIT STATUS
