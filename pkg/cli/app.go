@@ -322,6 +322,7 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		newRepairCmd(app), newRepairedCmd(app), newServiceCmd(app), newAuditCmd(app), newLostCmd(app), newFoundCmd(app),
 		newRenewCmd(app), newTrueUpCmd(app), newCancelCmd(app), newRetireCmd(app), newDisposeCmd(app)} {
 		c.GroupID = "lifecycle"
+		c.ValidArgsFunction = eventCompletion(app, c.Name())
 		root.AddCommand(c)
 	}
 	root.AddGroup(&cobra.Group{ID: "people", Title: "People:"})
@@ -358,6 +359,26 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		}
 	}
 	return root
+}
+
+// eventCompletion offers, for an event command, the assets whose state
+// accepts its event, then the people (assign, unassign) or hardware
+// (install) it takes second.
+func eventCompletion(app *App, command string) cobra.CompletionFunc {
+	people, hardware := completePeopleArg(app), completeHardwareArg(app)
+	var next cobra.CompletionFunc
+	switch command {
+	case "assign", "unassign":
+		next = people
+	case "install":
+		next = hardware
+	}
+	for event, c := range eventCommands {
+		if c == command {
+			return completeFor(app, event, next)
+		}
+	}
+	return completeAssetIDs(app)
 }
 
 // addExitStatus ends every command's long help with the exit codes it can

@@ -209,3 +209,18 @@ func copyDir(b *testing.B, from, to string) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkCompletion: completing an ID on a 100k-asset register reads
+// file names only.
+func BenchmarkCompletion(b *testing.B) {
+	for _, n := range []int{10, 100_000} {
+		dir := benchRegister(b, n)
+		b.Run(fmt.Sprintf("assign/assets=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if code := runQuiet(b, "-C", dir, "__complete", "assign", ""); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+	}
+}

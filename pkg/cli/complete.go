@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,30 +11,128 @@ import (
 	"github.com/itrack/itrack/pkg/register"
 )
 
-// completeAssetIDs offers the register's asset IDs, from file names only,
-// so it stays fast on a large register.
+// completeLimit is how many files completion reads to offer only the assets
+// a command accepts in their current state; in a bigger register it offers
+// every ID of the kinds the command takes, from file names alone.
+const completeLimit = 2000
+
+// completeAssetIDs offers every asset ID.
 func completeAssetIDs(app *App) cobra.CompletionFunc {
+	return completeFor(app, "", nil)
+}
+
+// completeFor offers the IDs of the assets an event command can record
+// event on, as of today (event "" accepts every asset), and then, for the
+// second argument, what next offers.
+func completeFor(app *App, event string, next cobra.CompletionFunc) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		if len(args) > 0 {
+			if next != nil {
+				return next(cmd, args, toComplete)
+			}
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		reg, err := app.open()
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		var ids []string
-		for _, k := range asset.Kinds {
-			ids = append(ids, fileIDs(reg, "assets/"+k.Folder(), toComplete)...)
-		}
-		return ids, cobra.ShellCompDirectiveNoFileComp
+		return assetsAccepting(app, reg, event, toComplete), cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
+// kindsTaking lists the kinds that can ever take an event.
+func kindsTaking(event string) []asset.Kind {
+	if event == "" {
+		return asset.Kinds
+	}
+	var out []asset.Kind
+	for _, k := range asset.Kinds {
+		for _, st := range asset.StatesOf(k) {
+			if slices.Contains(asset.Allowed(k, st), event) {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func assetsAccepting(app *App, reg *register.Register, event, prefix string) []string {
+	type candidate struct {
+		kind asset.Kind
+		id   string
+	}
+	var cands []candidate
+	for _, k := range kindsTaking(event) {
+		for _, id := range fileIDs(reg, "assets/"+k.Folder(), prefix) {
+			cands = append(cands, candidate{k, id})
+		}
+	}
+	ids := make([]string, 0, len(cands))
+	for _, c := range cands {
+		ids = append(ids, c.id)
+	}
+	if event == "" || len(cands) > completeLimit {
+		slices.Sort(ids)
+		return ids
+	}
+	ids = ids[:0]
+	for _, c := range cands {
+		data, err := os.ReadFile(reg.Abs(register.AssetPath(c.kind, c.id)))
+		if err != nil {
+			continue
+		}
+		a, fs := asset.DecodeAsset(register.AssetPath(c.kind, c.id), c.id, c.kind, data)
+		if fs.HasErrors() {
+			continue
+		}
+		st, _ := asset.StatusAt(a, app.Today, reg.Config.Renewals.Window)
+		if st.State == "" || !slices.Contains(asset.Allowed(a.Kind, st.State), event) {
+			continue
+		}
+		if (event == "removed" && st.InstalledIn == "") || (event == "unassigned" && st.InstalledIn != "") {
+			continue // as the lifecycle narrows it: see Status.allowedNow
+		}
+		ids = append(ids, c.id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// completePeopleArg offers the register's people.
+func completePeopleArg(app *App) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		reg, err := app.open()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return fileIDs(reg, "people", toComplete), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completeHardwareArg offers the register's hardware.
+func completeHardwareArg(app *App) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		reg, err := app.open()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return fileIDs(reg, "assets/hardware", toComplete), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// fileIDs lists the IDs of a folder's records from their names alone.
 func fileIDs(reg *register.Register, folder, prefix string) []string {
-	entries, _ := os.ReadDir(reg.Abs(folder))
+	f, err := os.Open(reg.Abs(folder))
+	if err != nil {
+		return nil
+	}
+	names, _ := f.Readdirnames(-1)
+	f.Close()
+	lower := strings.ToLower(prefix)
 	var ids []string
-	for _, e := range entries {
-		if id, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && strings.HasPrefix(strings.ToLower(id), strings.ToLower(prefix)) {
+	for _, name := range names {
+		if id, ok := strings.CutSuffix(name, ".yaml"); ok && !strings.HasPrefix(name, ".") && strings.HasPrefix(strings.ToLower(id), lower) {
 			ids = append(ids, id)
 		}
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 	"runtime"
 	"runtime/debug"
 
@@ -19,6 +20,9 @@ var (
 // build, else the module version go install recorded, else "dev".
 func versionString() string {
 	v, c := version, commit
+	if c == "none" {
+		c = "" // a snapshot built without git information
+	}
 	if info, ok := debug.ReadBuildInfo(); ok {
 		if v == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
 			v = info.Main.Version
@@ -35,7 +39,7 @@ func versionString() string {
 	s := "itrack " + v
 	if c != "" {
 		s += " (commit " + c
-		if date != "" {
+		if date != "" && !strings.HasPrefix(date, "0001") {
 			s += ", built " + date
 		}
 		s += ")"
