@@ -175,3 +175,64 @@ func depreciationProblem(a *Asset, cfg *Config) string {
 	}
 	return ""
 }
+
+// CheckAsOf applies the rules that depend on the date: a leaver who still
+// holds assets or seats, and hardware not audited within audit.interval.
+// They are warnings, at the event that gave the asset to the leaver, or
+// the last audit.
+func CheckAsOf(cfg *Config, assets []*Asset, people []*Person, asOf Date) Findings {
+	var fs Findings
+	leavers := map[string]*Person{}
+	for _, p := range people {
+		if p.LeftBy(asOf) {
+			leavers[p.ID] = p
+		}
+	}
+	for _, a := range assets {
+		st, err := StatusAt(a, asOf, cfg.Renewals.Window)
+		if err != nil {
+			continue // an impossible history has its own finding
+		}
+		for _, who := range append([]string{st.Holder}, st.SeatHolders...) {
+			p, left := leavers[who]
+			if !left || !st.HeldBy(who) {
+				continue
+			}
+			fs = append(fs, Finding{File: a.File, Pos: lastAssignment(a, who, asOf), Severity: Warning, Rule: "leaver-holds",
+				Message: fmt.Sprintf("%s left on %s and still holds %s: take it back (itrack unassign %s %s, or itrack offboard %s --return-all)", p.Name, p.Leaves, a.ID, a.ID, who, who)})
+		}
+		iv := cfg.Audit.Interval
+		if iv.IsZero() || a.Kind != Hardware || (st.State != InUse && st.State != InStock && st.State != InRepair) {
+			continue
+		}
+		switch last := st.LastAudit; {
+		case last.IsZero() && !a.Purchase.Date.IsZero() && iv.AddTo(a.Purchase.Date).Before(asOf):
+			fs = append(fs, Finding{File: a.File, Pos: a.Pos.Of("history"), Severity: Warning, Rule: "audit-overdue",
+				Message: fmt.Sprintf("%s has never been audited since it was bought on %s; audits are due every %s (itrack audit %s)", a.ID, a.Purchase.Date, iv, a.ID)})
+		case !last.IsZero() && iv.AddTo(last).Before(asOf):
+			fs = append(fs, Finding{File: a.File, Pos: lastEvent(a, "audited", asOf), Severity: Warning, Rule: "audit-overdue",
+				Message: fmt.Sprintf("%s was last audited on %s; audits are due every %s (itrack audit %s)", a.ID, last, iv, a.ID)})
+		}
+	}
+	return fs
+}
+
+// lastAssignment is where the asset was last given to person.
+func lastAssignment(a *Asset, person string, asOf Date) Pos {
+	for i := len(a.History) - 1; i >= 0; i-- {
+		if e := a.History[i]; e.Type == "assigned" && e.To == person && !e.Date.After(asOf) {
+			return e.Pos
+		}
+	}
+	return Pos{}
+}
+
+// lastEvent is where the last event of a type is.
+func lastEvent(a *Asset, typ string, asOf Date) Pos {
+	for i := len(a.History) - 1; i >= 0; i-- {
+		if e := a.History[i]; e.Type == typ && !e.Date.After(asOf) {
+			return e.Pos
+		}
+	}
+	return Pos{}
+}

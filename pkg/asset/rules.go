@@ -5,6 +5,7 @@ import "sort"
 // Rules describes every rule a finding can name, for docs, SARIF and the
 // people who search for a rule's name.
 var Rules = map[string]string{
+	"audit-overdue":           "hardware in service not seen in an audit within audit.interval (itrack.yaml)",
 	"auto-renew-without-term": "auto_renew is true but there is no term to roll the renewal forward by",
 	"bad-bool":                "a value that must be true or false is something else",
 	"bad-currency":            "itrack.yaml's currency is not an ISO 4217 code",
@@ -34,6 +35,7 @@ var Rules = map[string]string{
 	"field-not-for-kind":      "a field belongs to another kind of asset",
 	"file-too-large":          "the file is over 1 MiB",
 	"impossible-event":        "an event cannot happen in the state the asset is in",
+	"leaver-holds":            "a person whose last day has passed still holds an asset or a licence seat",
 	"merge-conflict":          "the file holds git merge-conflict markers",
 	"missing-field":           "a required value is missing (name, an event's date, …)",
 	"multiple-documents":      "the file holds more than one YAML document",

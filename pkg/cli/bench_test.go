@@ -66,6 +66,16 @@ func BenchmarkShowAndSet(b *testing.B) {
 				}
 			}
 		})
+		b.Run(fmt.Sprintf("assign/assets=%d", n), func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				i++
+				person := fmt.Sprintf("person-%05d", 1+i%2)
+				if code := runQuiet(b, "-C", dir, "assign", id, person, "--reassign", "--force"); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
 		b.Run(fmt.Sprintf("set/assets=%d", n), func(b *testing.B) {
 			i := 0
 			for b.Loop() {

@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"fmt"
 	"errors"
 	"os"
 	"os/exec"
@@ -30,6 +31,13 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits": cmdExits,
+		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "root": // root writes into read-only folders
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ITRACK_TODAY", "2026-11-29")

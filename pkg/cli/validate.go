@@ -24,7 +24,8 @@ documents in one file, YAML aliases, oversized files, and canonical form.
 Every problem of every file is reported in one run.
 
 Each finding names its rule in brackets; docs/format.md lists the rules.
-Warnings (such as non-canonical form) do not fail the run unless --strict.
+Warnings (such as non-canonical form, a leaver still holding assets, or
+an audit overdue as of --as-of) do not fail the run unless --strict.
 
 Formats: text (FILE:LINE:COL: severity: message [rule]), json, github
 (workflow commands that annotate the pull request), sarif (SARIF 2.1.0,
@@ -60,7 +61,11 @@ func runValidate(app *App, strict bool) error {
 	if err != nil {
 		return err
 	}
-	snap := reg.LoadWith(register.LoadOptions{Canonical: true})
+	asOf, err := app.asOf()
+	if err != nil {
+		return err
+	}
+	snap := reg.LoadWith(register.LoadOptions{Canonical: true, AsOf: asOf})
 	findings := snap.Findings
 	if strict {
 		findings = make(asset.Findings, len(snap.Findings))

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
@@ -78,25 +77,10 @@ func (w *writer) checked(f *register.RecordFile) (*asset.Asset, []byte, error) {
 	return nil, nil, refuse("the change would make %s invalid: nothing was changed", f.Rel)
 }
 
-// save writes changed files and commits them when asked. Every file was
-// checked before, so a failure here is the disk's: the files already
-// written are put back as they were, and the batch is all or nothing.
+// save writes changed files, all or nothing, and commits them when asked.
 func (w *writer) save(message string, files map[string][]byte, order []string) error {
-	before := map[string][]byte{}
-	for i, rel := range order {
-		if old, err := os.ReadFile(w.reg.Abs(rel)); err == nil {
-			before[rel] = old
-		}
-		if err := w.reg.WriteFile(rel, files[rel]); err != nil {
-			for _, done := range order[:i] {
-				if old, ok := before[done]; ok {
-					_ = w.reg.WriteFile(done, old)
-				} else {
-					_ = os.Remove(w.reg.Abs(done))
-				}
-			}
-			return refuse("cannot write %s: %v: nothing was changed", rel, err)
-		}
+	if err := w.reg.WriteBatch(files, order); err != nil {
+		return refuse("%v: nothing was changed", err)
 	}
 	return w.commitFiles(message, order...)
 }

@@ -44,6 +44,9 @@ type result struct {
 type LoadOptions struct {
 	// Canonical adds a warning for every file not in canonical form.
 	Canonical bool
+	// AsOf, when set, adds the warnings that depend on the date: leavers
+	// still holding assets, audits overdue.
+	AsOf asset.Date
 }
 
 // Load reads and checks every record of the register, one worker per CPU.
@@ -71,6 +74,9 @@ func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
 		}
 	}
 	s.Findings = append(s.Findings, asset.CheckRegister(r.Config, assets, s.People, r.HasPeople())...)
+	if !opts.AsOf.IsZero() {
+		s.Findings = append(s.Findings, asset.CheckAsOf(r.Config, assets, s.People, opts.AsOf)...)
+	}
 	s.finish(assets)
 	return s
 }

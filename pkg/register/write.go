@@ -11,7 +11,34 @@ import (
 // the old file, so a reader or a crash sees either the old file or the new
 // one, never half of one. The folder is created when missing.
 func (r *Register) WriteFile(rel string, data []byte) error {
-	return writeAtomic(r.Abs(rel), data)
+	return writeFile(r.Abs(rel), data)
+}
+
+// writeFile is how files are written; a test replaces it to make a write
+// fail half-way through a batch.
+var writeFile = writeAtomic
+
+// WriteBatch writes several files as one change: each atomically, and when
+// one cannot be written, the ones already written are put back as they
+// were (or removed, if they are new), so the batch is all or nothing.
+func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
+	before := map[string][]byte{}
+	for i, rel := range order {
+		if old, err := os.ReadFile(r.Abs(rel)); err == nil {
+			before[rel] = old
+		}
+		if err := r.WriteFile(rel, files[rel]); err != nil {
+			for _, done := range order[:i] {
+				if old, ok := before[done]; ok {
+					_ = writeAtomic(r.Abs(done), old)
+				} else {
+					_ = os.Remove(r.Abs(done))
+				}
+			}
+			return fmt.Errorf("cannot write %s: %v", rel, err)
+		}
+	}
+	return nil
 }
 
 func writeAtomic(path string, data []byte) (err error) {
