@@ -246,6 +246,21 @@ func (app *App) load() (*register.Register, *register.Snapshot, error) {
 	return reg, snap, nil
 }
 
+// startRead is how a read command starts: its output format, the date it
+// answers for, and every record of the register.
+func (app *App) startRead() (string, asset.Date, *register.Register, *register.Snapshot, error) {
+	format, err := app.outputFormat()
+	if err != nil {
+		return "", asset.Date{}, nil, nil, err
+	}
+	asOf, err := app.asOf()
+	if err != nil {
+		return "", asset.Date{}, nil, nil, err
+	}
+	reg, snap, err := app.load()
+	return format, asOf, reg, snap, err
+}
+
 func (app *App) reportInvalid(snap *register.Snapshot) {
 	if len(snap.Invalid) == 0 {
 		return
@@ -310,7 +325,7 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 
 	root.AddGroup(&cobra.Group{ID: "register", Title: "Register:"}, &cobra.Group{ID: "records", Title: "Records:"},
 		&cobra.Group{ID: "lifecycle", Title: "Lifecycle events:"})
-	for _, c := range []*cobra.Command{newInitCmd(app), newValidateCmd(app), newFmtCmd(app)} {
+	for _, c := range []*cobra.Command{newInitCmd(app), newValidateCmd(app), newFmtCmd(app), newSchemaCmd(app)} {
 		c.GroupID = "register"
 		root.AddCommand(c)
 	}

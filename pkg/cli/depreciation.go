@@ -72,15 +72,7 @@ func runDepreciation(app *App, by string) error {
 	if by != "" && by != "kind" && by != "category" && by != "year" {
 		return refuse("--by %q: use kind, category or year", by)
 	}
-	format, err := app.outputFormat()
-	if err != nil {
-		return err
-	}
-	asOf, err := app.asOf()
-	if err != nil {
-		return err
-	}
-	reg, snap, err := app.load()
+	format, asOf, reg, snap, err := app.startRead()
 	if err != nil {
 		return err
 	}

@@ -59,15 +59,7 @@ func runForecast(app *App, months int, by string) error {
 	if months < 1 || months > 600 {
 		return refuse("--months must be from 1 to 600, not %d", months)
 	}
-	format, err := app.outputFormat()
-	if err != nil {
-		return err
-	}
-	asOf, err := app.asOf()
-	if err != nil {
-		return err
-	}
-	reg, snap, err := app.load()
+	format, asOf, reg, snap, err := app.startRead()
 	if err != nil {
 		return err
 	}

@@ -177,15 +177,7 @@ components and licence seats, with their value.`,
 }
 
 func runPersonShow(app *App, id string) error {
-	format, err := app.outputFormat()
-	if err != nil {
-		return err
-	}
-	asOf, err := app.asOf()
-	if err != nil {
-		return err
-	}
-	reg, snap, err := app.load()
+	format, asOf, reg, snap, err := app.startRead()
 	if err != nil {
 		return err
 	}

@@ -67,15 +67,7 @@ type findingItem struct {
 }
 
 func runReport(app *App) error {
-	format, err := app.outputFormat()
-	if err != nil {
-		return err
-	}
-	asOf, err := app.asOf()
-	if err != nil {
-		return err
-	}
-	reg, snap, err := app.load()
+	format, asOf, reg, snap, err := app.startRead()
 	if err != nil {
 		return err
 	}

@@ -52,15 +52,7 @@ type seatsReport struct {
 }
 
 func runSeats(app *App, id string, fail bool) error {
-	format, err := app.outputFormat()
-	if err != nil {
-		return err
-	}
-	asOf, err := app.asOf()
-	if err != nil {
-		return err
-	}
-	reg, snap, err := app.load()
+	format, asOf, reg, snap, err := app.startRead()
 	if err != nil {
 		return err
 	}

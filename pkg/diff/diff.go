@@ -374,31 +374,24 @@ func eventKey(e asset.Event) string {
 // eventChanges returns the events of after that before lacks, and those of
 // before that after lacks, counting repeats.
 func eventChanges(before, after []asset.Event) (added, removed []asset.Event) {
+	return subtract(after, before), subtract(before, after)
+}
+
+// subtract returns the events of a that b lacks, counting repeats.
+func subtract(a, b []asset.Event) []asset.Event {
 	count := map[string]int{}
-	for _, e := range before {
+	for _, e := range b {
 		count[eventKey(e)]++
 	}
-	for _, e := range after {
-		k := eventKey(e)
-		if count[k] > 0 {
+	var out []asset.Event
+	for _, e := range a {
+		if k := eventKey(e); count[k] > 0 {
 			count[k]--
-			continue
+		} else {
+			out = append(out, e)
 		}
-		added = append(added, e)
 	}
-	left := map[string]int{}
-	for _, e := range after {
-		left[eventKey(e)]++
-	}
-	for _, e := range before {
-		k := eventKey(e)
-		if left[k] > 0 {
-			left[k]--
-			continue
-		}
-		removed = append(removed, e)
-	}
-	return added, removed
+	return out
 }
 
 func dateMoves(b, h *asset.Asset, bs, hs asset.Status, in Input) []DateMove {
