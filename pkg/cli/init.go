@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,8 +30,14 @@ func newInitCmd(app *App) *cobra.Command {
 		Use:   "init [DIR]",
 		Short: "Create a register: itrack.yaml and the asset folders",
 		Long: `Create a register in DIR (default: the current folder): itrack.yaml with
-commented defaults, the assets/ folders, and .gitignore. It refuses to touch
-a folder that already holds itrack.yaml.
+commented defaults, the assets/ folders, .gitignore and .gitattributes. It
+refuses to touch a folder that already holds itrack.yaml; a .gitignore or
+.gitattributes already there gets the lines itrack needs added.
+
+For checking files as you type, it writes the JSON Schema of each kind of
+file to .itrack/schema/ and, for VS Code's YAML extension, maps them to the
+register's folders in .vscode/settings.json (kept as it is when the folder
+has one already; see itrack schema --help).
 
 --example fills the register with a realistic demo (the one in
 testdata/example), dated around today; --size N fills it with N synthetic
@@ -96,6 +105,13 @@ func runInit(app *App, opts *initOptions) error {
 	for _, k := range asset.Kinds {
 		files["assets/"+k.Folder()+"/.gitkeep"] = nil
 	}
+	for rel, data := range editorFiles() {
+		files[rel] = data
+	}
+	kept, err := keepExisting(dir, files)
+	if err != nil {
+		return refuse("cannot create the register: %v", err)
+	}
 	if err := example.WriteAll(dir, files); err != nil {
 		return refuse("cannot create the register: %v", err)
 	}
@@ -106,6 +122,58 @@ func runInit(app *App, opts *initOptions) error {
 		}
 	}
 	fmt.Fprintf(app.IO.Out, "Created a register in %s with %s.\n", opts.dir, plural(assets, "asset"))
+	for _, rel := range kept {
+		fmt.Fprintf(app.IO.Out, "Kept the folder's own %s: to check files as you type, add the \"yaml.schemas\" of docs/editors.md to it.\n", rel)
+	}
 	fmt.Fprintf(app.IO.Out, "Next: cd %s && git init && itrack add hardware --name \"Laptop\"\n", opts.dir)
 	return nil
+}
+
+// keepExisting changes files so that init keeps what dir already holds: a
+// .gitignore or .gitattributes gets the lines itrack needs appended, and
+// the editor's settings are left alone (kept lists those that matter).
+func keepExisting(dir string, files map[string][]byte) ([]string, error) {
+	var kept []string
+	for _, rel := range []string{".gitignore", ".gitattributes", ".vscode/settings.json", ".vscode/extensions.json"} {
+		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch rel {
+		case ".vscode/settings.json":
+			delete(files, rel)
+			kept = append(kept, rel)
+		case ".vscode/extensions.json":
+			delete(files, rel)
+		default:
+			files[rel] = appendMissing(old, files[rel])
+		}
+	}
+	return kept, nil
+}
+
+// appendMissing returns old with add appended, unless old holds every line
+// of add that is not a comment already.
+func appendMissing(old, add []byte) []byte {
+	have := map[string]bool{}
+	for _, line := range strings.Split(string(old), "\n") {
+		have[strings.TrimSpace(line)] = true
+	}
+	missing := false
+	for _, line := range strings.Split(string(add), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") && !have[line] {
+			missing = true
+		}
+	}
+	if !missing {
+		return old
+	}
+	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
+		old = append(old, '\n')
+	}
+	return append(old, add...)
 }
