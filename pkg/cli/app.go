@@ -186,6 +186,7 @@ var commandFormats = map[string][]string{
 	"person list":  {"table", "json", "csv", "markdown"},
 	"person show":  {"text", "json"},
 	"reconcile":    {"table", "json", "markdown"},
+	"schema":       {"json"},
 	"renewals":     {"table", "json", "csv", "markdown", "github", "ics"},
 	"report":       {"table", "markdown", "json"},
 	"seats":        {"table", "json", "csv", "markdown"},
