@@ -171,7 +171,7 @@ func depreciationProblem(a *Asset, cfg *Config) string {
 		return fmt.Sprintf("salvage is in %s but the purchase cost is in %s: give both in one currency", salvage.Currency, cost.Currency)
 	}
 	if !spec.Salvage.IsZero() && salvage.Amount.GreaterThan(cost.Amount) {
-		return fmt.Sprintf("salvage %s is more than the purchase cost %s: an asset cannot depreciate to more than it cost", salvage.Amount, cost.Amount)
+		return fmt.Sprintf("salvage %s is more than the purchase cost %s: an asset cannot depreciate to more than it cost", salvage, cost)
 	}
 	return ""
 }

@@ -193,7 +193,7 @@ func runDepreciationOne(app *App, id string) error {
 	}
 	r, err := depreciation.Of(a, reg.Config, asOf)
 	if err != nil {
-		return refuse("%v", err)
+		return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%v (itrack validate says how to fix it)", err)}
 	}
 	if r == nil {
 		return refuse("%s has no purchase cost and date to depreciate: set them with `itrack set %s purchase.date=… purchase.cost=…`", a.ID, a.ID)

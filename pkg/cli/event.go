@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -73,6 +74,11 @@ func (app *App) recordEvent(flags *eventFlags, c change) error {
 	}
 	if c.prepare != nil {
 		if err := c.prepare(w, a, c.values); err != nil {
+			var same errUnchanged
+			if errors.As(err, &same) {
+				fmt.Fprintf(app.IO.Out, "%s: nothing to record\n", same)
+				return nil
+			}
 			return err
 		}
 	}
@@ -124,6 +130,12 @@ func capitalise(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// errUnchanged says the event would change nothing: the command ends well
+// and writes nothing.
+type errUnchanged string
+
+func (e errUnchanged) Error() string { return string(e) }
 
 // eventCommands names the command that records each event.
 var eventCommands = map[string]string{
@@ -180,7 +192,7 @@ func eventSummary(a *asset.Asset, e asset.Event) string {
 	case "renewed":
 		return fmt.Sprintf("renew %s until %s", a.ID, e.Until)
 	case "seats":
-		return fmt.Sprintf("true-up %s to %d seats", a.ID, *e.Seats)
+		return fmt.Sprintf("true-up %s to %s", a.ID, plural(*e.Seats, "seat"))
 	case "retired":
 		if e.Reason != "" {
 			return fmt.Sprintf("retire %s: %s", a.ID, e.Reason)

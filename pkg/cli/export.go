@@ -66,9 +66,10 @@ func runExport(app *App, kindArg string) error {
 	}
 	if people {
 		if format == "json" {
+			held := holdings(snap, asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window))
 			out := make([]view.Person, len(snap.People))
 			for i, p := range snap.People {
-				out[i] = view.PersonOf(p, asOf, 0)
+				out[i] = view.PersonOf(p, asOf, len(held[p.ID]))
 			}
 			return render.WriteJSON(app.IO.Out, out)
 		}

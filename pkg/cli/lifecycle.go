@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -319,16 +320,22 @@ stays as it was, so seats and --as-of answer rightly for the past.`,
 			return change{id: args[0], values: map[string]string{"event": "seats", "seats": args[1]},
 				prepare: func(w *writer, a *asset.Asset, values map[string]string) error {
 					if a.Kind != asset.Licence {
-						return refuse("%s is %s: seat counts are for licences", a.ID, article(string(a.Kind)))
+						return refuse("%s is not a licence (it is %s): seat counts are for licences", a.ID, a.Kind)
+					}
+					on, _ := asset.ParseDate(values["date"])
+					st, _ := asset.StatusAt(a, on, w.reg.Config.Renewals.Window)
+					n, err := strconv.Atoi(values["seats"])
+					if err != nil {
+						return nil // the event's own check says why
+					}
+					if st.Seats != nil && *st.Seats == n {
+						return errUnchanged(fmt.Sprintf("%s already has %s on %s", a.ID, plural(n, "seat"), on))
+					}
+					if used := len(st.SeatHolders); used > n {
+						fmt.Fprintf(w.app.IO.Err, "itrack: warning: %d seats of %s are in use: it is now over its seats (itrack unassign %s PERSON frees one)\n", used, a.ID, a.ID)
 					}
 					return nil
 				}}
 		})
 }
 
-func article(noun string) string {
-	if strings.ContainsRune("aeiou", rune(noun[0])) {
-		return "an " + noun
-	}
-	return "a " + noun
-}

@@ -96,7 +96,7 @@ func runOffboard(app *App, id string, flags *eventFlags, returnAll bool) error {
 		return err
 	}
 
-	held := view.HoldingsOf(items, w.reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, w.reg.Config, leaves) })
+	held := view.HoldingsOf(items, statuses, w.reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, w.reg.Config, leaves) })
 	out := app.IO.Out
 	fmt.Fprintf(out, "%s (%s) leaves on %s.\n", p.Name, pf.ID, date)
 	switch {

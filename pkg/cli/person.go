@@ -186,10 +186,11 @@ func runPersonShow(app *App, id string) error {
 		if _, err := reg.FindPerson(id); err != nil {
 			return refuse("%v", err)
 		}
-		return refuse("%s is invalid: run `itrack validate`", register.PersonPath(id))
+		return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it (itrack validate says how)", register.PersonPath(id))}
 	}
-	items := holdings(snap, asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window))[p.ID]
-	held := view.HoldingsOf(items, reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, reg.Config, asOf) })
+	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
+	items := holdings(snap, statuses)[p.ID]
+	held := view.HoldingsOf(items, statuses, reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, reg.Config, asOf) })
 	if format == "json" {
 		v := view.PersonOf(p, asOf, len(items))
 		v.Holds = held

@@ -176,7 +176,7 @@ func runReconcile(app *App, file, key string, maps []string, fail bool) error {
 	var missing []reconcileItem
 	for k, a := range registered {
 		if st := statuses[a.ID]; !seen[k] && st.State == asset.InUse {
-			missing = append(missing, reconcileItem{Status: "missing", Key: a.Serial, ID: a.ID,
+			missing = append(missing, reconcileItem{Status: "missing", Key: keyOf(a, key), ID: a.ID,
 				Message: fmt.Sprintf("%s is in use (held by %s) but the tool does not see it: lost, unenrolled, or wrong serial?", a.ID, orDash(st.Holder))})
 		}
 	}
@@ -221,4 +221,12 @@ func writeReconcile(app *App, format string, items []reconcileItem) error {
 		t.Rows = append(t.Rows, []string{it.Status, it.Key, it.ID, it.Message})
 	}
 	return writeTable(app, format, t)
+}
+
+// keyOf is what reconcile matches an asset on.
+func keyOf(a *asset.Asset, key string) string {
+	if key == "id" {
+		return a.ID
+	}
+	return a.Serial
 }

@@ -83,6 +83,9 @@ EXIT STATUS
 }
 
 func runSchema(app *App, opts *schemaOptions) error {
+	if _, err := app.outputFormat(); err != nil {
+		return err
+	}
 	switch {
 	case opts.write && opts.name != "":
 		return refuse("--write rewrites every schema of the register: give no name")

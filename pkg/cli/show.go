@@ -61,8 +61,9 @@ func runShow(app *App, id string) error {
 		}
 	}
 	v := view.AssetOf(a, st, reg.Config.Currency)
-	v.BookValue = bookValueOf(a, reg.Config, asOf)
-	v.History = view.HistoryUntil(v.History, asOf.String())
+	if st.State != "" {
+		v.BookValue = bookValueOf(a, reg.Config, asOf)
+	}
 	switch format {
 	case "json":
 		return render.WriteJSON(app.IO.Out, v)

@@ -65,16 +65,17 @@ func (p Person) Lines() []Line {
 
 // HoldingsOf describes what a person holds, with a value for each: the
 // book value of hardware and components (bookValue), the cost of one seat
-// per term for a licence.
-func HoldingsOf(items []*asset.Asset, currency string, bookValue func(*asset.Asset) *Amount) []Holding {
+// per term for a licence, at its seat count on the statuses' day.
+func HoldingsOf(items []*asset.Asset, statuses map[string]asset.Status, currency string, bookValue func(*asset.Asset) *Amount) []Holding {
 	out := make([]Holding, 0, len(items))
 	for _, a := range items {
 		h := Holding{ID: a.ID, Kind: a.Kind, Name: a.Name, File: a.File, What: string(a.Kind)}
-		switch {
+		switch seats := statuses[a.ID].Seats; {
 		case a.Kind == asset.Licence:
 			h.What = "seat"
-			if !a.Cost.IsZero() && a.Seats != nil && *a.Seats > 0 {
-				per := a.Cost.Amount.Div(decimal.NewFromInt(int64(*a.Seats))).Round(asset.MinorUnits(a.Cost.In(currency).Currency))
+			if !a.Cost.IsZero() && seats != nil && *seats > 0 {
+				cost := a.Cost.In(currency)
+				per := cost.Amount.Div(decimal.NewFromInt(int64(*seats))).Round(asset.MinorUnits(cost.Currency))
 				h.Value = AmountOf(asset.NewMoney(per, a.Cost.Currency), currency)
 			}
 		default:

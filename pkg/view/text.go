@@ -29,7 +29,12 @@ func (v Asset) Lines() []Line {
 	add("serial", v.Serial)
 	add("vendor", v.Vendor)
 	add("owner", v.Owner)
-	add("state", string(v.State))
+	switch {
+	case v.State != "":
+		add("state", string(v.State))
+	case v.Purchase != nil && v.Purchase.Date != "":
+		add("state", "not bought yet (bought "+v.Purchase.Date+")")
+	}
 	add("holder", v.Holder)
 	add("installed in", v.InstalledIn)
 	add("location", v.Location)

@@ -153,7 +153,9 @@ func AssetOf(a *asset.Asset, st asset.Status, currency string) Asset {
 		}
 	}
 	for _, e := range a.History {
-		v.History = append(v.History, EventOf(e, currency))
+		if st.AsOf.IsZero() || !e.Date.After(st.AsOf) {
+			v.History = append(v.History, EventOf(e, currency)) // what was known then
+		}
 	}
 	return v
 }
@@ -167,22 +169,11 @@ func EventOf(e asset.Event, currency string) Event {
 	}
 }
 
-// HistoryUntil keeps the events up to a date (YYYY-MM-DD): what was known
-// then.
-func HistoryUntil(events []Event, date string) []Event {
-	out := []Event{}
-	for _, e := range events {
-		if e.Date <= date {
-			out = append(out, e)
-		}
-	}
-	return out
-}
 
 // nextRenewal is the date a renewing asset renews next, rolled forward
 // past the status's date when it renews by itself.
 func nextRenewal(a *asset.Asset, st asset.Status) string {
-	if a.Kind.Tracked() || !st.Renewing(a) || st.State == asset.Retired || st.State == asset.Expired {
+	if a.Kind.Tracked() || !st.Renewing(a) || st.Cancelled() || st.State == asset.Retired || st.State == asset.Expired {
 		return ""
 	}
 	return st.EndDate(a, st.AsOf).String()
