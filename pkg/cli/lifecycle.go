@@ -338,4 +338,3 @@ stays as it was, so seats and --as-of answer rightly for the past.`,
 				}}
 		})
 }
-

@@ -169,7 +169,6 @@ func EventOf(e asset.Event, currency string) Event {
 	}
 }
 
-
 // nextRenewal is the date a renewing asset renews next, rolled forward
 // past the status's date when it renews by itself.
 func nextRenewal(a *asset.Asset, st asset.Status) string {
