@@ -137,26 +137,34 @@ func gitFiles(app *App, args []string) (diff.Input, string, string, error) {
 	if err != nil {
 		return fail(refuse("%v", err))
 	}
-	var oldPaths, newPaths []string
+	// committed versions by blob, all in one git process; the working
+	// tree's from disk
+	var blobs, onDisk []string
 	for _, c := range changes {
-		if c.Old != "" {
-			oldPaths = append(oldPaths, c.Old)
+		for _, b := range []string{c.OldBlob, c.NewBlob} {
+			if b != "" {
+				blobs = append(blobs, b)
+			}
 		}
-		if c.New != "" {
-			newPaths = append(newPaths, c.New)
+		if c.New != "" && c.NewBlob == "" {
+			onDisk = append(onDisk, c.New)
 		}
 	}
-	before, err := reg.ReadAt(base, oldPaths)
+	contents, err := reg.ReadBlobs(blobs)
 	if err != nil {
 		return fail(refuse("%v", err))
 	}
-	after, err := reg.ReadAt(head, newPaths)
+	disk, err := reg.ReadAt(register.WorkTree, onDisk)
 	if err != nil {
 		return fail(refuse("%v", err))
 	}
 	files := make([]diff.File, len(changes))
 	for i, c := range changes {
-		files[i] = diff.File{Old: c.Old, New: c.New, Base: before[c.Old], Head: after[c.New]}
+		f := diff.File{Old: c.Old, New: c.New, Base: contents[c.OldBlob], Head: contents[c.NewBlob]}
+		if c.New != "" && c.NewBlob == "" {
+			f.Head = disk[c.New]
+		}
+		files[i] = f
 	}
 	label := head
 	if head == register.WorkTree {

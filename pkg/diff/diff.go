@@ -181,8 +181,9 @@ func Compare(in Input) *Result {
 // compareRefs adds the broken and mended references between files.
 func (r *Result) compareRefs(in Input) {
 	baseOnly, headOnly := sideOnlyIDs(in.Files)
-	before := refFindings(in.Files, false, in.Base, headOnly)
-	after := refFindings(in.Files, true, in.Head, baseOnly)
+	changed := changedRefs(in.Files)
+	before := refFindings(in.Files, false, in.Base, headOnly, changed)
+	after := refFindings(in.Files, true, in.Head, baseOnly, changed)
 	had, has := map[string]bool{}, map[string]bool{}
 	for _, f := range before {
 		had[findingKey(f)] = true

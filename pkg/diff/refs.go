@@ -22,7 +22,12 @@ type Context interface {
 // refFindings are the cross-file errors of one version of the register
 // that the change can affect: references from the changed files, and
 // references to the IDs that are on one side only.
-func refFindings(files []File, head bool, ctx Context, onlyOther []string) asset.Findings {
+//
+// Only references that may have changed are checked: those the change
+// adds or removes in a file, those to an ID whose file is on one side only,
+// and those of files that mention such an ID. A reference both versions of
+// a file hold, to a file the change does not touch, stands as it stood.
+func refFindings(files []File, head bool, ctx Context, onlyOther []string, changed map[string]bool) asset.Findings {
 	if ctx == nil {
 		return nil
 	}
@@ -73,8 +78,16 @@ func refFindings(files []File, head bool, ctx Context, onlyOther []string) asset
 			checks = append(checks, check{rel, "assets/hardware/" + ref.ID + ".yaml", ref, false})
 		}
 	}
+	kept := checks[:0]
 	for _, c := range checks {
-		need[c.path] = true
+		if changed[refKey(c.file, c.path)] || !isChangedFile(files, c.file) || sideOnly(c.path, onlyOther) {
+			kept = append(kept, c)
+			need[c.path] = true
+		}
+	}
+	checks = kept
+	if len(checks) == 0 {
+		return nil
 	}
 	paths := make([]string, 0, len(need))
 	for p := range need {
@@ -102,6 +115,70 @@ func refFindings(files []File, head bool, ctx Context, onlyOther []string) asset
 		return out[i].Pos.Line < out[j].Pos.Line
 	})
 	return out
+}
+
+func refKey(file, target string) string { return file + "\x00" + target }
+
+// isChangedFile reports whether rel is one of the change's files.
+func isChangedFile(files []File, rel string) bool {
+	for _, f := range files {
+		if f.Old == rel || f.New == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// sideOnly reports whether a reference's target file is one whose ID is on
+// one side of the change only.
+func sideOnly(target string, ids []string) bool {
+	for _, id := range ids {
+		if strings.HasSuffix(target, "/"+id+".yaml") {
+			return true
+		}
+	}
+	return false
+}
+
+// changedRefs lists the references (file and target path) that one
+// version of a changed file holds and the other does not.
+func changedRefs(files []File) map[string]bool {
+	refs := func(rel string, data []byte) map[string]bool {
+		out := map[string]bool{}
+		kind, id, person, ok := asset.ParsePath(rel)
+		if data == nil || !ok {
+			return out
+		}
+		if person {
+			if p, _ := asset.DecodePerson(rel, id, data); p.Manager != "" {
+				out["people/"+p.Manager+".yaml"] = true
+			}
+			return out
+		}
+		a, _ := asset.DecodeAsset(rel, id, kind, data)
+		for _, r := range a.PersonRefs() {
+			out["people/"+r.ID+".yaml"] = true
+		}
+		for _, r := range a.HardwareRefs() {
+			out["assets/hardware/"+r.ID+".yaml"] = true
+		}
+		return out
+	}
+	changed := map[string]bool{}
+	for _, f := range files {
+		before, after := refs(f.Old, f.Base), refs(f.New, f.Head)
+		for t := range after {
+			if !before[t] || f.Old != f.New {
+				changed[refKey(f.New, t)] = true
+			}
+		}
+		for t := range before {
+			if !after[t] || f.Old != f.New {
+				changed[refKey(f.Old, t)] = true
+			}
+		}
+	}
+	return changed
 }
 
 // sideOnlyIDs lists the hardware and person IDs whose files are on one

@@ -17,20 +17,22 @@ const WorkTree = ""
 
 // Change is one file that differs between two revisions.
 type Change struct {
-	Status byte   // 'A' added, 'D' deleted, 'M' modified, 'R' renamed
-	Old    string // path in the base, relative to the root ("" when added)
-	New    string // path in the head ("" when deleted)
+	Status  byte   // 'A' added, 'D' deleted, 'M' modified, 'R' renamed
+	Old     string // path in the base, relative to the root ("" when added)
+	New     string // path in the head ("" when deleted)
+	OldBlob string // the base's blob ("" when added)
+	NewBlob string // the head's blob ("" when deleted, or not committed)
 }
 
 // recordPaths limits git to the folders that hold records.
 var recordPaths = []string{"--", "assets", "people"}
 
 // Changes lists the record files that differ between base and head (a
-// revision, or WorkTree), renames detected, paths relative to the root. It
-// asks git for the names only: its cost follows the size of the change,
-// not of the register.
+// revision, or WorkTree), renames detected, paths relative to the root,
+// with the blobs of both sides. It asks git for names and object IDs only:
+// its cost follows the size of the change, not of the register.
 func (r *Register) Changes(base, head string) ([]Change, error) {
-	args := []string{"diff", "--name-status", "-z", "-M", "--relative", "--no-ext-diff", base}
+	args := []string{"diff", "--raw", "-z", "-M", "--relative", "--no-ext-diff", "--no-abbrev", base}
 	if head != WorkTree {
 		args = append(args, head)
 	}
@@ -38,7 +40,7 @@ func (r *Register) Changes(base, head string) ([]Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	changes := parseNameStatus(out)
+	changes := parseRaw(out)
 	if head == WorkTree {
 		// files git does not track yet are additions too
 		untracked, err := r.Git(append([]string{"ls-files", "-z", "--others", "--exclude-standard"}, recordPaths...)...)
@@ -54,15 +56,23 @@ func (r *Register) Changes(base, head string) ([]Change, error) {
 	return changes, nil
 }
 
-func parseNameStatus(out []byte) []Change {
+// parseRaw reads `git diff --raw -z`: for each file
+// ":MODE MODE OLDBLOB NEWBLOB STATUS", then its path (two for a rename).
+func parseRaw(out []byte) []Change {
 	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
 	var changes []Change
-	for i := 0; i < len(fields); i++ {
-		status := fields[i]
-		if status == "" || i+1 >= len(fields) {
+	blob := func(sha string) string {
+		if strings.Trim(sha, "0") == "" {
+			return "" // none, or the working tree's
+		}
+		return sha
+	}
+	for i := 0; i+1 < len(fields); i++ {
+		meta := strings.Fields(strings.TrimPrefix(fields[i], ":"))
+		if len(meta) < 5 {
 			continue
 		}
-		c := Change{Status: status[0]}
+		c := Change{Status: meta[4][0], OldBlob: blob(meta[2]), NewBlob: blob(meta[3])}
 		switch c.Status {
 		case 'R', 'C':
 			if i+2 >= len(fields) {
@@ -87,6 +97,13 @@ func parseNameStatus(out []byte) []Change {
 	return changes
 }
 
+// ReadBlobs returns the contents of git blobs, by object ID, through one
+// `git cat-file --batch`: naming blobs, not paths, spares git reading the
+// trees of a large register.
+func (r *Register) ReadBlobs(ids []string) (map[string][]byte, error) {
+	return r.catFile(ids, func(id string) string { return id })
+}
+
 // ReadAt returns the contents of files (relative to the root) at a
 // revision, through one `git cat-file --batch` for all of them; WorkTree
 // reads them from disk. A file missing at the revision is left out.
@@ -103,10 +120,20 @@ func (r *Register) ReadAt(rev string, paths []string) (map[string][]byte, error)
 	if len(paths) == 0 {
 		return out, nil
 	}
+	return r.catFile(paths, func(p string) string { return rev + ":./" + p })
+}
+
+// catFile reads objects through one `git cat-file --batch`, keyed by what
+// was asked; name turns a key into the object name git reads.
+func (r *Register) catFile(keys []string, name func(string) string) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
 	cmd := exec.Command("git", "-C", r.Root, "cat-file", "--batch")
 	var in bytes.Buffer
-	for _, p := range paths {
-		fmt.Fprintf(&in, "%s:./%s\n", rev, p)
+	for _, k := range keys {
+		fmt.Fprintf(&in, "%s\n", name(k))
 	}
 	cmd.Stdin = &in
 	var stderr bytes.Buffer
@@ -119,7 +146,7 @@ func (r *Register) ReadAt(rev string, paths []string) (map[string][]byte, error)
 		return nil, err
 	}
 	rd := bufio.NewReader(stdout)
-	for _, p := range paths {
+	for _, k := range keys {
 		header, err := rd.ReadString('\n')
 		if err != nil {
 			cmd.Wait()
@@ -139,7 +166,7 @@ func (r *Register) ReadAt(rev string, paths []string) (map[string][]byte, error)
 			cmd.Wait()
 			return nil, fmt.Errorf("git cat-file: %v", err)
 		}
-		out[p] = buf[:size]
+		out[k] = buf[:size]
 	}
 	if err := cmd.Wait(); err != nil {
 		return nil, fmt.Errorf("git cat-file: %s", strings.TrimSpace(stderr.String()))

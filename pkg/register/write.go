@@ -11,23 +11,47 @@ import (
 // the old file, so a reader or a crash sees either the old file or the new
 // one, never half of one. The folder is created when missing.
 func (r *Register) WriteFile(rel string, data []byte) error {
-	return writeFile(r.Abs(rel), data)
+	return writeAtomic(r.Abs(rel), data)
 }
-
-// writeFile is how files are written; a test replaces it to make a write
-// fail half-way through a batch.
-var writeFile = writeAtomic
 
 // WriteBatch writes several files as one change: each atomically, and when
 // one cannot be written, the ones already written are put back as they
 // were (or removed, if they are new), so the batch is all or nothing.
+//
+// The new contents go to temporary files first, flushed to disk by several
+// workers at once; then each is renamed over its file, and each folder is
+// flushed once. A large batch (an import) costs a little more than writing
+// its files, not a flush per file in turn.
 func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
+	if len(order) == 1 {
+		return r.WriteFile(order[0], files[order[0]]) // one file: nothing to put back
+	}
+	temps := make([]string, len(order))
+	errs := make([]error, len(order))
+	parallel(len(order), func(i int) {
+		temps[i], errs[i] = writeTemp(r.Abs(order[i]), files[order[i]])
+	})
+	cleanup := func() {
+		for _, t := range temps {
+			if t != "" {
+				os.Remove(t)
+			}
+		}
+	}
+	for i, err := range errs {
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("cannot write %s: %v", order[i], err)
+		}
+	}
 	before := map[string][]byte{}
+	dirs := map[string]bool{}
 	for i, rel := range order {
-		if old, err := os.ReadFile(r.Abs(rel)); err == nil {
+		path := r.Abs(rel)
+		if old, err := os.ReadFile(path); err == nil {
 			before[rel] = old
 		}
-		if err := r.WriteFile(rel, files[rel]); err != nil {
+		if err := renameInto(temps[i], path); err != nil {
 			for _, done := range order[:i] {
 				if old, ok := before[done]; ok {
 					_ = writeAtomic(r.Abs(done), old)
@@ -35,43 +59,60 @@ func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
 					_ = os.Remove(r.Abs(done))
 				}
 			}
+			cleanup()
 			return fmt.Errorf("cannot write %s: %v", rel, err)
 		}
+		temps[i] = ""
+		dirs[filepath.Dir(path)] = true
+	}
+	for d := range dirs {
+		syncDir(d)
 	}
 	return nil
 }
 
-func writeAtomic(path string, data []byte) (err error) {
+// renameInto moves a written temporary file over its target; a test
+// replaces it to make one fail half-way through a batch.
+var renameInto = os.Rename
+
+// writeTemp writes data, flushed to disk, to a new temporary file in the
+// folder of path, and returns its name.
+func writeTemp(path string, data []byte) (string, error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return "", err
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
+		return "", err
+	}
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	return tmp.Name(), nil
+}
+
+func writeAtomic(path string, data []byte) error {
+	tmp, err := writeTemp(path, data)
+	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
 		return fmt.Errorf("cannot replace %s: %w", path, err)
 	}
-	syncDir(dir)
+	syncDir(filepath.Dir(path))
 	return nil
 }
 

@@ -18,13 +18,13 @@ func TestWriteBatchIsAllOrNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	defer func(w func(string, []byte) error) { writeFile = w }(writeFile)
-	writes := 0
-	writeFile = func(path string, data []byte) error {
-		if writes++; writes == 3 {
+	defer func(rename func(string, string) error) { renameInto = rename }(renameInto)
+	renames := 0
+	renameInto = func(from, to string) error {
+		if renames++; renames == 3 {
 			return errors.New("disk full")
 		}
-		return writeAtomic(path, data)
+		return os.Rename(from, to)
 	}
 	files := map[string][]byte{"a.yaml": []byte("name: A2\n"), "new.yaml": []byte("name: N\n"), "c.yaml": []byte("name: C2\n")}
 	err := r.WriteBatch(files, []string{"a.yaml", "new.yaml", "c.yaml"})
@@ -38,5 +38,21 @@ func TestWriteBatchIsAllOrNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "new.yaml")); !os.IsNotExist(err) {
 		t.Error("the new file of a failed batch is still there")
+	}
+}
+
+// TestWriteBatchLeavesNoTemporaryFiles: a failed batch cleans up after
+// itself.
+func TestWriteBatchLeavesNoTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	r := &Register{Root: dir}
+	defer func(rename func(string, string) error) { renameInto = rename }(renameInto)
+	renameInto = func(string, string) error { return errors.New("no") }
+	if err := r.WriteBatch(map[string][]byte{"a.yaml": []byte("x\n"), "b.yaml": []byte("y\n")}, []string{"a.yaml", "b.yaml"}); err == nil {
+		t.Fatal("the batch succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		t.Errorf("left behind: %s", e.Name())
 	}
 }
