@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -40,6 +41,18 @@ func benchRegister(b *testing.B, n int) string {
 	}
 	benchRegs[n] = dir
 	return dir
+}
+
+// cleanBenchRegisters removes the registers benchRegister made once the
+// tests and benchmarks of the run are over.
+type cleanBenchRegisters struct{ m *testing.M }
+
+func (c cleanBenchRegisters) Run() int {
+	code := c.m.Run()
+	for _, dir := range benchRegs {
+		os.RemoveAll(dir)
+	}
+	return code
 }
 
 // runQuiet runs itrack in-process with its output thrown away.
@@ -165,22 +178,32 @@ func BenchmarkDiff(b *testing.B) {
 	})
 }
 
-// BenchmarkImport: importing 10,000 rows against writing the same number
-// of files with init --size.
+// BenchmarkImport: importing 10,000 hardware rows against writing the same
+// number of files with init --size.
 func BenchmarkImport(b *testing.B) {
-	const n = 10_000
-	src := benchRegister(b, n)
-	csvPath := filepath.Join(os.TempDir(), "itrack-bench-import.csv")
+	const rows = 10_000
+	src := benchRegister(b, 20_000) // 60 % hardware: about 12,000 rows to take 10,000 from
 	var out strings.Builder
 	app := &cli.App{IO: &cli.IOStreams{In: strings.NewReader(""), Out: &out, Err: io.Discard},
 		Getenv: func(string) string { return "" }, Cwd: os.TempDir(), Today: asset.NewDate(2026, 11, 29)}
 	if code := cli.Run(app, []string{"-C", src, "export", "--kind", "hardware", "--format", "csv"}); code != 0 {
 		b.Fatalf("export: exit %d", code)
 	}
-	if err := os.WriteFile(csvPath, []byte(out.String()), 0o644); err != nil {
+	records, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
+	if err != nil {
 		b.Fatal(err)
 	}
-	rows := strings.Count(out.String(), "\n") - 1
+	if len(records) < rows+1 {
+		b.Fatalf("export gave %d rows, want at least %d", len(records)-1, rows)
+	}
+	var table strings.Builder
+	if err := csv.NewWriter(&table).WriteAll(records[:rows+1]); err != nil {
+		b.Fatal(err)
+	}
+	csvPath := filepath.Join(b.TempDir(), "import.csv")
+	if err := os.WriteFile(csvPath, []byte(table.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
 	people := filepath.Join(src, "people")
 	b.Run(fmt.Sprintf("init-size/files=%d", rows), func(b *testing.B) {
 		for b.Loop() {
@@ -202,6 +225,22 @@ func BenchmarkImport(b *testing.B) {
 			copyDir(b, people, filepath.Join(dir, "people"))
 			b.StartTimer()
 			if code := runQuiet(b, "-C", dir, "import", csvPath, "--kind", "hardware"); code != 0 {
+				b.Fatalf("exit %d", code)
+			}
+		}
+	})
+	// importing the same rows again reads every file and writes none
+	again := b.TempDir()
+	if err := example.WriteAll(again, map[string][]byte{asset.ConfigFile: []byte(example.Config("Bench", "GBP"))}); err != nil {
+		b.Fatal(err)
+	}
+	copyDir(b, people, filepath.Join(again, "people"))
+	if code := runQuiet(b, "-C", again, "import", csvPath, "--kind", "hardware"); code != 0 {
+		b.Fatalf("exit %d", code)
+	}
+	b.Run(fmt.Sprintf("reimport/rows=%d", rows), func(b *testing.B) {
+		for b.Loop() {
+			if code := runQuiet(b, "-C", again, "import", csvPath, "--kind", "hardware"); code != 0 {
 				b.Fatalf("exit %d", code)
 			}
 		}

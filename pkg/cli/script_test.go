@@ -15,7 +15,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleanBenchRegisters{m}, map[string]func(){
 		"itrack": func() { os.Exit(cli.Main(os.Args[1:])) },
 	})
 }
