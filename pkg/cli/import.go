@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -133,9 +134,10 @@ func runImport(app *App, opts *importOptions) error {
 		fmt.Fprintln(app.IO.Err, p.Format(opts.file, "warning"))
 	}
 	bar := app.progress(len(records), "checking rows")
-	index := newRegisterIndex(w.reg, bar)
-	actions, planErrs := importer.Plan(records, iopts, index)
+	iopts.Step = func() { _ = bar.Add(1) }
+	actions, planErrs := importer.Plan(records, iopts, newRegisterIndex(w.reg))
 	_ = bar.Finish()
+	iopts.Step = nil
 	errs = append(errs, planErrs...)
 	if len(errs) > 0 {
 		sortProblems(errs)
@@ -158,7 +160,7 @@ func runImport(app *App, opts *importOptions) error {
 				good = append(good, r)
 			}
 		}
-		if actions, errs = importer.Plan(good, iopts, newRegisterIndex(w.reg, nil)); len(errs) > 0 {
+		if actions, errs = importer.Plan(good, iopts, newRegisterIndex(w.reg)); len(errs) > 0 {
 			return refuse("%s: rows depend on rows that were skipped: nothing was imported", opts.file)
 		}
 		fmt.Fprintf(app.IO.Err, "%s: skipped %s: %s\n", opts.file, plural(len(bad), "row"), rowList(bad))
@@ -263,18 +265,38 @@ func (app *App) progress(total int, what string) *progressbar.ProgressBar {
 }
 
 // registerIndex answers the plan's questions about the register: which IDs
-// and serials exist (from one load) and what files say (read when asked).
+// and serials exist (from one load and one listing of its folders) and what
+// files say (read when asked). A lookup never scans a folder, so a plan is
+// linear in its rows whatever the register's size.
 type registerIndex struct {
-	reg     *register.Register
-	serials map[string]string
-	names   map[string]string // kind, name, model and purchase date → ID; "" when not one
-	people  map[string]string // a person's email or name, lower case → ID
-	bar     *progressbar.ProgressBar
-	next    map[asset.Kind]int
+	reg         *register.Register
+	assets      map[string]assetFile // an asset's ID, lower case → its file
+	personFiles map[string]string    // a person's ID, lower case → their file
+	serials     map[string]string
+	names       map[string]string // kind, name, model and purchase date → ID; "" when not one
+	people      map[string]string // a person's email or name, lower case → ID
+	next        map[asset.Kind]nextID
 }
 
-func newRegisterIndex(reg *register.Register, bar *progressbar.ProgressBar) *registerIndex {
-	idx := &registerIndex{reg: reg, serials: map[string]string{}, names: map[string]string{}, people: map[string]string{}, bar: bar, next: map[asset.Kind]int{}}
+type assetFile struct {
+	kind asset.Kind
+	rel  string
+}
+
+// nextID is where generated IDs of a kind go on: the number and its width.
+type nextID struct{ n, width int }
+
+func newRegisterIndex(reg *register.Register) *registerIndex {
+	idx := &registerIndex{reg: reg, assets: map[string]assetFile{}, personFiles: map[string]string{}, serials: map[string]string{}, names: map[string]string{}, people: map[string]string{}, next: map[asset.Kind]nextID{}}
+	for _, rel := range reg.RecordFiles() {
+		folder, name := path.Split(rel)
+		id := strings.ToLower(strings.TrimSuffix(name, ".yaml"))
+		if kind, ok := asset.KindOfFolder(path.Base(folder)); ok {
+			idx.assets[id] = assetFile{kind: kind, rel: rel}
+		} else {
+			idx.personFiles[id] = rel
+		}
+	}
 	snap := reg.Load()
 	for _, p := range snap.People {
 		for _, k := range []string{p.Name, p.Email} {
@@ -316,16 +338,12 @@ func (x *registerIndex) ByName(kind asset.Kind, name, model, bought string) (str
 }
 
 func (x *registerIndex) Asset(id string) (asset.Kind, string, []byte, bool) {
-	if x.bar != nil {
-		_ = x.bar.Add(1)
-	}
-	k, found, err := x.reg.FindAsset(id)
-	if err != nil {
+	f, ok := x.assets[strings.ToLower(id)]
+	if !ok {
 		return "", "", nil, false
 	}
-	rel := register.AssetPath(k, found)
-	data, err := os.ReadFile(x.reg.Abs(rel))
-	return k, rel, data, err == nil
+	data, err := os.ReadFile(x.reg.Abs(f.rel))
+	return f.kind, f.rel, data, err == nil
 }
 
 func (x *registerIndex) BySerial(serial string) (string, bool) {
@@ -334,27 +352,29 @@ func (x *registerIndex) BySerial(serial string) (string, bool) {
 }
 
 func (x *registerIndex) Person(id string) (string, []byte, bool) {
-	found, err := x.reg.FindPerson(id)
-	if err != nil {
+	rel, ok := x.personFiles[strings.ToLower(id)]
+	if !ok {
 		return "", nil, false
 	}
-	rel := register.PersonPath(found)
 	data, err := os.ReadFile(x.reg.Abs(rel))
 	return rel, data, err == nil
 }
 
+// NextID goes on from the register's next generated ID of the kind, at the
+// same width (HW-000123 is followed by HW-000124).
 func (x *registerIndex) NextID(kind asset.Kind, taken func(string) bool) string {
 	prefix := x.reg.Config.Prefix(kind) + "-"
-	n := x.next[kind]
-	if n == 0 {
-		first := x.reg.NextID(kind)
-		n, _ = strconv.Atoi(strings.TrimPrefix(first, prefix))
+	next, ok := x.next[kind]
+	if !ok {
+		digits := strings.TrimPrefix(x.reg.NextID(kind), prefix)
+		next.n, _ = strconv.Atoi(digits)
+		next.width = len(digits)
 	}
 	for {
-		id := fmt.Sprintf("%s%04d", prefix, n)
-		n++
-		if !taken(id) {
-			x.next[kind] = n
+		id := fmt.Sprintf("%s%0*d", prefix, next.width, next.n)
+		next.n++
+		if _, _, _, exists := x.Asset(id); !exists && !taken(id) {
+			x.next[kind] = next
 			return id
 		}
 	}

@@ -8,10 +8,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/itrack/itrack/pkg/register"
 )
 
 // Config returns a new register's itrack.yaml: every setting with its
@@ -92,31 +92,14 @@ func WriteAll(dir string, files map[string][]byte) error {
 			return err
 		}
 	}
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-		next  = make(chan string)
-	)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for rel := range next {
-				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), files[rel], 0o644); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
+	errs := make([]error, len(names))
+	register.Parallel(len(names), func(i int) {
+		errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), files[names[i]], 0o644)
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
-	for _, rel := range names {
-		next <- rel
-	}
-	close(next)
-	wg.Wait()
-	return first
+	return nil
 }

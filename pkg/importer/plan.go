@@ -55,15 +55,30 @@ type planner struct {
 	actions  []Action
 	errs     []Problem
 	ids      map[string]bool // IDs given out in this import, lower case
+	reserved map[string]bool // IDs the rows give, lower case: never generated
 	people   map[string]int  // person ID → index of its action
+	built    []built         // asset files made, to be checked as a whole
+}
+
+// built is an asset file a record made, before it is checked.
+type built struct {
+	rec    *Record
+	id     string
+	rel    string
+	doc    *yaml.Node
+	old    []byte
+	exists bool
 }
 
 // Plan works out, for every record, the file it creates or updates, or
 // that it leaves unchanged. Nothing is written: the caller writes the
 // actions' data when there is no error.
 func Plan(records []*Record, opts Options, ex Existing) ([]Action, []Problem) {
-	p := &planner{opts: opts, ex: ex, ids: map[string]bool{}, people: map[string]int{}, managers: map[string]string{}, serials: map[string]string{}}
+	p := &planner{opts: opts, ex: ex, ids: map[string]bool{}, reserved: map[string]bool{}, people: map[string]int{}, managers: map[string]string{}, serials: map[string]string{}}
 	for _, rec := range records {
+		if !opts.People && rec.ID != "" {
+			p.reserved[strings.ToLower(rec.ID)] = true
+		}
 		if opts.People && rec.ID != "" {
 			id := Slug(rec.ID)
 			p.managers[strings.ToLower(id)] = id
@@ -78,7 +93,11 @@ func Plan(records []*Record, opts Options, ex Existing) ([]Action, []Problem) {
 		} else {
 			p.asset(rec)
 		}
+		if opts.Step != nil {
+			opts.Step()
+		}
 	}
+	p.check()
 	sort.SliceStable(p.actions, func(i, j int) bool { return p.actions[i].Person && !p.actions[j].Person })
 	return p.actions, p.errs
 }
@@ -88,7 +107,7 @@ func (p *planner) fail(rec *Record, column, format string, args ...any) {
 }
 
 func (p *planner) taken(id string) bool {
-	if p.ids[strings.ToLower(id)] {
+	if p.ids[strings.ToLower(id)] || p.reserved[strings.ToLower(id)] {
 		return true
 	}
 	_, _, _, ok := p.ex.Asset(id)
@@ -118,7 +137,7 @@ func (p *planner) assetID(rec *Record) (string, bool) {
 				id = fmt.Sprintf("%s-%d", base, n)
 			}
 			_, _, _, exists := p.ex.Asset(id)
-			if !p.ids[strings.ToLower(id)] && (!exists || rec.Value("serial") == "") {
+			if l := strings.ToLower(id); !p.ids[l] && !p.reserved[l] && (!exists || rec.Value("serial") == "") {
 				return id, true
 			}
 		}
@@ -187,22 +206,43 @@ func (p *planner) asset(rec *Record) {
 		}
 		p.assign(rec, rel, id, root, h)
 	}
-	data, err := register.Encode(doc)
-	if err != nil {
-		p.fail(rec, "", "%v", err)
-		return
+	p.built = append(p.built, built{rec: rec, id: id, rel: rel, doc: doc, old: old, exists: exists})
+}
+
+// check encodes every asset file the records made and checks it as a
+// whole, one worker per CPU (the rows are independent by now), and adds
+// the good ones to the plan in row order.
+func (p *planner) check() {
+	type result struct {
+		data []byte
+		errs []string
 	}
-	a, fs := asset.DecodeAsset(rel, id, kind, data)
-	if p.opts.Config != nil {
-		fs = append(fs, asset.CheckWithConfig(a, p.opts.Config)...)
-	}
-	if fs.HasErrors() {
-		for _, f := range fs.Errors() {
-			p.fail(rec, "", "%s", f.Message)
+	results := make([]result, len(p.built))
+	register.Parallel(len(p.built), func(i int) {
+		b := p.built[i]
+		data, err := register.Encode(b.doc)
+		if err != nil {
+			results[i].errs = []string{err.Error()}
+			return
 		}
-		return
+		a, fs := asset.DecodeAsset(b.rel, b.id, p.opts.Kind, data)
+		if p.opts.Config != nil {
+			fs = append(fs, asset.CheckWithConfig(a, p.opts.Config)...)
+		}
+		for _, f := range fs.Errors() {
+			results[i].errs = append(results[i].errs, f.Message)
+		}
+		results[i].data = data
+	})
+	for i, b := range p.built {
+		if len(results[i].errs) > 0 {
+			for _, msg := range results[i].errs {
+				p.fail(b.rec, "", "%s", msg)
+			}
+			continue
+		}
+		p.add(Action{ID: b.id, Rel: b.rel, Rows: b.rec.Rows, Data: results[i].data}, b.old, b.exists)
 	}
-	p.add(Action{ID: id, Rel: rel, Rows: rec.Rows, Data: data}, old, exists)
 }
 
 func (p *planner) add(a Action, old []byte, exists bool) {

@@ -19,6 +19,7 @@ type Options struct {
 	Currency   string // the register's
 	Config     *asset.Config
 	Today      asset.Date
+	Step       func() // called once a record is planned (a progress bar); may be nil
 }
 
 // Problem is an error or warning about a row, or the file when Row is 0.

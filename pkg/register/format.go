@@ -26,7 +26,7 @@ func (r *Register) Format(checkOnly bool) (*FormatResult, error) {
 	changed := make([]bool, len(jobs))
 	found := make([]asset.Findings, len(jobs))
 	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) {
+	Parallel(len(jobs), func(i int) {
 		rel := jobs[i].rel
 		data, err := os.ReadFile(r.Abs(rel))
 		if err != nil {

@@ -58,7 +58,7 @@ func (r *Register) Load() *Snapshot {
 func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
 	jobs, layout := r.listFiles()
 	results := make([]result, len(jobs))
-	parallel(len(jobs), func(i int) { results[i] = r.decode(jobs[i], opts) })
+	Parallel(len(jobs), func(i int) { results[i] = r.decode(jobs[i], opts) })
 
 	s := &Snapshot{Config: r.Config, Files: len(jobs)}
 	s.Findings = append(s.Findings, r.ConfigFindings...)
@@ -166,8 +166,9 @@ func folderList() string {
 	return strings.Join(names, ", ")
 }
 
-// parallel calls fn(0) … fn(n-1), one worker per CPU.
-func parallel(n int, fn func(i int)) {
+// Parallel calls fn(0) … fn(n-1), one worker per CPU, and returns when
+// every call has.
+func Parallel(n int, fn func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {

@@ -18,18 +18,20 @@ func (r *Register) WriteFile(rel string, data []byte) error {
 // one cannot be written, the ones already written are put back as they
 // were (or removed, if they are new), so the batch is all or nothing.
 //
-// The new contents go to temporary files first, flushed to disk by several
-// workers at once; then each is renamed over its file, and each folder is
-// flushed once. A large batch (an import) costs a little more than writing
-// its files, not a flush per file in turn.
+// The new contents go to temporary files first, written by several workers
+// at once and flushed to disk; then each is renamed over its file, and each
+// folder is flushed once. A large batch (an import) is flushed by one
+// syncfs call where the OS has one, so it costs a little more than writing
+// its files, not a flush per file.
 func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
 	if len(order) == 1 {
 		return r.WriteFile(order[0], files[order[0]]) // one file: nothing to put back
 	}
+	flushAtOnce := canSyncFS && len(order) >= syncFSMin
 	temps := make([]string, len(order))
 	errs := make([]error, len(order))
-	parallel(len(order), func(i int) {
-		temps[i], errs[i] = writeTemp(r.Abs(order[i]), files[order[i]])
+	Parallel(len(order), func(i int) {
+		temps[i], errs[i] = writeTemp(r.Abs(order[i]), files[order[i]], !flushAtOnce)
 	})
 	cleanup := func() {
 		for _, t := range temps {
@@ -42,6 +44,12 @@ func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
 		if err != nil {
 			cleanup()
 			return fmt.Errorf("cannot write %s: %v", order[i], err)
+		}
+	}
+	if flushAtOnce {
+		if err := syncFS(r.Root); err != nil {
+			cleanup()
+			return fmt.Errorf("cannot flush the register to disk: %v", err)
 		}
 	}
 	before := map[string][]byte{}
@@ -75,9 +83,14 @@ func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
 // replaces it to make one fail half-way through a batch.
 var renameInto = os.Rename
 
-// writeTemp writes data, flushed to disk, to a new temporary file in the
-// folder of path, and returns its name.
-func writeTemp(path string, data []byte) (string, error) {
+// syncFSMin is the smallest batch flushed by one syncfs call rather than a
+// flush per file: syncfs also flushes whatever else is waiting on that
+// disk, which costs more than a few single flushes.
+const syncFSMin = 64
+
+// writeTemp writes data to a new temporary file in the folder of path,
+// flushed to disk when flush is set, and returns its name.
+func writeTemp(path string, data []byte, flush bool) (string, error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
@@ -90,7 +103,7 @@ func writeTemp(path string, data []byte) (string, error) {
 	if err == nil {
 		err = tmp.Chmod(0o644)
 	}
-	if err == nil {
+	if err == nil && flush {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {
@@ -104,7 +117,7 @@ func writeTemp(path string, data []byte) (string, error) {
 }
 
 func writeAtomic(path string, data []byte) error {
-	tmp, err := writeTemp(path, data)
+	tmp, err := writeTemp(path, data, true)
 	if err != nil {
 		return err
 	}

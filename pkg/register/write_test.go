@@ -2,42 +2,85 @@ package register
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-// TestWriteBatchIsAllOrNothing: when the third file of a batch cannot be
-// written, the two written before it are put back, and a new one removed.
+// TestWriteBatchIsAllOrNothing: when a file of a batch cannot be written,
+// the ones written before it are put back, and new ones removed; for a
+// small batch (a flush per file) and a large one (one flush for all).
 func TestWriteBatchIsAllOrNothing(t *testing.T) {
-	dir := t.TempDir()
-	r := &Register{Root: dir}
-	old := map[string]string{"a.yaml": "name: A\n", "b.yaml": "name: B\n", "c.yaml": "name: C\n"}
-	for rel, text := range old {
-		if err := os.WriteFile(filepath.Join(dir, rel), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	for _, size := range []int{3, syncFSMin + 6} {
+		t.Run(fmt.Sprintf("files=%d", size), func(t *testing.T) {
+			dir := t.TempDir()
+			r := &Register{Root: dir}
+			old := map[string]string{}
+			files := map[string][]byte{}
+			var order []string
+			for i := range size {
+				rel := fmt.Sprintf("f%03d.yaml", i)
+				if i%2 == 0 { // every other file exists, the rest are new
+					old[rel] = fmt.Sprintf("name: old %d\n", i)
+					if err := os.WriteFile(filepath.Join(dir, rel), []byte(old[rel]), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				files[rel] = fmt.Appendf(nil, "name: new %d\n", i)
+				order = append(order, rel)
+			}
+			defer func(rename func(string, string) error) { renameInto = rename }(renameInto)
+			renames := 0
+			renameInto = func(from, to string) error {
+				if renames++; renames == size {
+					return errors.New("disk full")
+				}
+				return os.Rename(from, to)
+			}
+			if err := r.WriteBatch(files, order); err == nil {
+				t.Fatal("the batch succeeded, want the last write's error")
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != len(old) {
+				t.Errorf("%d files after a failed batch, want the %d there before", len(entries), len(old))
+			}
+			for rel, text := range old {
+				if got, _ := os.ReadFile(filepath.Join(dir, rel)); string(got) != text {
+					t.Errorf("%s = %q after a failed batch, want %q", rel, got, text)
+				}
+			}
+		})
 	}
-	defer func(rename func(string, string) error) { renameInto = rename }(renameInto)
-	renames := 0
-	renameInto = func(from, to string) error {
-		if renames++; renames == 3 {
-			return errors.New("disk full")
-		}
-		return os.Rename(from, to)
-	}
-	files := map[string][]byte{"a.yaml": []byte("name: A2\n"), "new.yaml": []byte("name: N\n"), "c.yaml": []byte("name: C2\n")}
-	err := r.WriteBatch(files, []string{"a.yaml", "new.yaml", "c.yaml"})
-	if err == nil {
-		t.Fatal("the batch succeeded, want the third write's error")
-	}
-	for rel, text := range old {
-		if got, _ := os.ReadFile(filepath.Join(dir, rel)); string(got) != text {
-			t.Errorf("%s = %q after a failed batch, want %q", rel, got, text)
-		}
-	}
-	if _, err := os.Stat(filepath.Join(dir, "new.yaml")); !os.IsNotExist(err) {
-		t.Error("the new file of a failed batch is still there")
+}
+
+// TestWriteBatchWritesEveryFile: a batch that succeeds leaves each file
+// with its new contents and nothing else behind, in both flush modes.
+func TestWriteBatchWritesEveryFile(t *testing.T) {
+	for _, size := range []int{3, syncFSMin + 6} {
+		t.Run(fmt.Sprintf("files=%d", size), func(t *testing.T) {
+			dir := t.TempDir()
+			r := &Register{Root: dir}
+			files := map[string][]byte{}
+			var order []string
+			for i := range size {
+				rel := fmt.Sprintf("sub/f%03d.yaml", i)
+				files[rel] = fmt.Appendf(nil, "name: %d\n", i)
+				order = append(order, rel)
+			}
+			if err := r.WriteBatch(files, order); err != nil {
+				t.Fatal(err)
+			}
+			entries, _ := os.ReadDir(filepath.Join(dir, "sub"))
+			if len(entries) != size {
+				t.Errorf("%d files written, want %d", len(entries), size)
+			}
+			for rel, want := range files {
+				if got, _ := os.ReadFile(filepath.Join(dir, rel)); string(got) != string(want) {
+					t.Errorf("%s = %q, want %q", rel, got, want)
+				}
+			}
+		})
 	}
 }
 
