@@ -109,8 +109,9 @@ func firstHardware(b *testing.B, dir string) string {
 	return strings.TrimSuffix(entries[0].Name(), ".yaml")
 }
 
-// BenchmarkReports: seats, depreciation and renewals against loading the
-// same register: the computations must cost little beside the reading.
+// BenchmarkReports: seats, depreciation, renewals and list against
+// loading the same register: the computations must cost little beside the
+// reading.
 func BenchmarkReports(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		dir := benchRegister(b, n)
@@ -123,14 +124,18 @@ func BenchmarkReports(b *testing.B) {
 				reg.Load()
 			}
 		})
+		// as a table (tablewriter's cost grows with the rows printed) and
+		// as JSON (the computation and little else)
 		for _, cmd := range []string{"seats", "depreciation", "renewals", "list"} {
-			b.Run(fmt.Sprintf("%s/assets=%d", cmd, n), func(b *testing.B) {
-				for b.Loop() {
-					if code := runQuiet(b, "-C", dir, cmd); code > 1 {
-						b.Fatalf("exit %d", code)
+			for _, format := range []string{"table", "json"} {
+				b.Run(fmt.Sprintf("%s/assets=%d/format=%s", cmd, n, format), func(b *testing.B) {
+					for b.Loop() {
+						if code := runQuiet(b, "-C", dir, cmd, "--format", format); code > 1 {
+							b.Fatalf("exit %d", code)
+						}
 					}
-				}
-			})
+				})
+			}
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 	"go.yaml.in/yaml/v3"
@@ -59,6 +60,13 @@ func (s *Styles) Faint() lipgloss.Style { return s.r.NewStyle().Faint(true) }
 // 4 blue, 5 magenta, 6 cyan).
 func (s *Styles) Colour(ansi string) lipgloss.Style {
 	return s.r.NewStyle().Foreground(lipgloss.Color(ansi))
+}
+
+func init() {
+	// tablewriter memoizes each cell's display width in an LRU of 8192
+	// entries; the cells of a long table are mostly unique, so the cache
+	// only evicts, and measuring a short cell is cheaper than that.
+	twwidth.SetCacheCapacity(0)
 }
 
 // WriteTable writes t as aligned columns with a header line, the way gh
