@@ -225,6 +225,9 @@ func (p *planner) check() {
 			results[i].errs = []string{err.Error()}
 			return
 		}
+		// the bytes to be written are what is checked, not the node tree:
+		// a value the encoder writes in a way that reads back otherwise is
+		// a refused row, not a wrong file
 		a, fs := asset.DecodeAsset(b.rel, b.id, p.opts.Kind, data)
 		if p.opts.Config != nil {
 			fs = append(fs, asset.CheckWithConfig(a, p.opts.Config)...)
