@@ -1,0 +1,127 @@
+package asset
+
+// The lifecycle of licences, domains, certificates and documents: seats
+// are assigned, terms renew or end, and the state follows the dates.
+
+import "slices"
+
+func (s *Status) applyDated(a *Asset, e Event, fail func(string, ...any) *HistoryError) *HistoryError {
+	switch e.Type {
+	case "assigned":
+		if slices.Contains(s.SeatHolders, e.To) {
+			err := fail("%s already holds a seat of %s", e.To, a.ID)
+			err.Rule = "two-holders"
+			return err
+		}
+		s.SeatHolders = append(s.SeatHolders, e.To)
+	case "unassigned":
+		from := e.From
+		if from == "" {
+			if len(s.SeatHolders) != 1 {
+				return fail("say whose seat is freed: an unassigned event of a licence needs from: (seats are held by %s)", listOrNone(s.SeatHolders))
+			}
+			from = s.SeatHolders[0]
+		}
+		i := slices.Index(s.SeatHolders, from)
+		if i < 0 {
+			return fail("%s holds no seat of %s (seats are held by %s)", from, a.ID, listOrNone(s.SeatHolders))
+		}
+		s.SeatHolders = slices.Delete(s.SeatHolders, i, i+1)
+	case "seats":
+		s.Seats = e.Seats
+	case "renewed":
+		end := s.Renews
+		if end.IsZero() {
+			end = s.Expires
+		}
+		if !end.IsZero() && !e.Until.After(end) {
+			return fail("renewed until %s, which is not after the current end date %s", e.Until, end)
+		}
+		if !s.Renews.IsZero() {
+			s.Renews = e.Until
+		} else {
+			s.Expires = e.Until
+		}
+		s.cancelled = false
+	case "cancelled":
+		if s.cancelled {
+			return fail("%s is already cancelled", a.ID)
+		}
+		s.cancelled = true
+		s.Since = e.Date
+	case "retired":
+		s.retired = true
+		s.SeatHolders = nil
+		s.Since = e.Date
+	case "moved":
+		s.Location = e.To
+	}
+	return nil
+}
+
+// Cancelled reports whether a licence or contract was cancelled: it ends at
+// its end date and does not renew.
+func (s Status) Cancelled() bool { return s.cancelled }
+
+// lifecycleState is the state of a dated asset before dates are looked at.
+func (s *Status) lifecycleState() State {
+	switch {
+	case s.retired:
+		return Retired
+	case s.cancelled:
+		return Cancelled
+	}
+	return Active
+}
+
+// EndDate is when a dated asset ends as of asOf: its expiry, or its next
+// renewal, rolled forward by whole terms when it renews by itself
+// (auto_renew with a term) and has not been cancelled.
+func (s Status) EndDate(a *Asset, asOf Date) Date {
+	if !s.Expires.IsZero() && s.Renews.IsZero() {
+		if a.AutoRenew && !a.Term.IsZero() && !s.cancelled {
+			return rollForward(s.Expires, a.Term, asOf)
+		}
+		return s.Expires
+	}
+	if s.Renews.IsZero() {
+		return Date{}
+	}
+	if a.AutoRenew && !a.Term.IsZero() && !s.cancelled {
+		return rollForward(s.Renews, a.Term, asOf)
+	}
+	return s.Renews
+}
+
+// rollForward moves a past date forward by whole terms until it is on or
+// after asOf. Each step is counted from the original date, so month ends
+// stay month ends: 2024-01-31 rolls to 2024-02-29, then 2024-03-31.
+func rollForward(d Date, term Duration, asOf Date) Date {
+	if term.N == 0 || !d.Before(asOf) {
+		return d
+	}
+	// jump close first, so a daily term over decades is not a long loop
+	k := 1
+	if days := d.DaysUntil(asOf); term.Unit == 'd' || term.Unit == 'w' {
+		step := term.N
+		if term.Unit == 'w' {
+			step *= 7
+		}
+		k = max(1, days/step)
+	} else if months, _ := term.Months(); months > 0 {
+		k = max(1, MonthsBetween(d, asOf)/months)
+	}
+	for {
+		next := Duration{N: term.N * k, Unit: term.Unit}.AddTo(d)
+		if !next.Before(asOf) {
+			return next
+		}
+		k++
+	}
+}
+
+// Renewing reports whether a dated asset renews rather than ends: it has
+// a renews date, or it renews by itself (auto_renew with a term).
+func (s Status) Renewing(a *Asset) bool {
+	return !s.Renews.IsZero() || (a.AutoRenew && !a.Term.IsZero() && !s.cancelled)
+}
