@@ -2,6 +2,7 @@ package register
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 
@@ -114,20 +115,22 @@ func keyIndex(m *yaml.Node, key string) int {
 	return -1
 }
 
+// keyRank is where key goes among a mapping's keys: at its place in order,
+// then the keys order does not list, then history, always last.
+func keyRank(key string, order []string) int {
+	if key == "history" {
+		return len(order) + 1
+	}
+	if i := slices.Index(order, key); i >= 0 {
+		return i
+	}
+	return len(order)
+}
+
 // insertKey adds key: value to mapping m at its canonical place and returns
 // the index of the key node.
 func insertKey(m *yaml.Node, key string, value *yaml.Node, order []string) int {
-	rank := func(k string) int {
-		if k == "history" {
-			return len(order) + 1
-		}
-		for i, o := range order {
-			if o == k {
-				return i
-			}
-		}
-		return len(order)
-	}
+	rank := func(k string) int { return keyRank(k, order) }
 	r := rank(key)
 	pos := len(m.Content)
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -180,17 +183,7 @@ func SortKeys(m *yaml.Node, order []string) {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return
 	}
-	rank := func(k string) int {
-		if k == "history" {
-			return len(order) + 1
-		}
-		for i, o := range order {
-			if o == k {
-				return i
-			}
-		}
-		return len(order)
-	}
+	rank := func(k string) int { return keyRank(k, order) }
 	type pair struct{ k, v *yaml.Node }
 	pairs := make([]pair, 0, len(m.Content)/2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
