@@ -131,6 +131,10 @@ func runAdd(app *App, opts *addOptions) error {
 	if err != nil {
 		return err
 	}
+	asOf, err := app.asOf()
+	if err != nil {
+		return err
+	}
 	doc := register.NewDocument()
 	root := doc.Content[0]
 	set := func(path, text, from string) error {
@@ -204,10 +208,6 @@ func runAdd(app *App, opts *addOptions) error {
 		return err
 	}
 	if format == "json" {
-		asOf, err := app.asOf()
-		if err != nil {
-			return err
-		}
 		st, _ := asset.StatusAt(a, asOf, w.reg.Config.Renewals.Window)
 		v := view.AssetOf(a, st, w.reg.Config.Currency)
 		v.BookValue = bookValueOf(a, w.reg.Config, asOf)

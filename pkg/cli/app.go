@@ -262,15 +262,18 @@ func (app *App) startRead() (string, asset.Date, *register.Register, *register.S
 	return format, asOf, reg, snap, err
 }
 
+// printErrors writes the errors among findings to stderr, one a line.
+func (app *App) printErrors(fs asset.Findings) {
+	for _, f := range fs.Errors() {
+		fmt.Fprintln(app.IO.Err, f.Short())
+	}
+}
+
 func (app *App) reportInvalid(snap *register.Snapshot) {
 	if len(snap.Invalid) == 0 {
 		return
 	}
-	for _, f := range snap.Findings {
-		if f.Severity == asset.Error {
-			fmt.Fprintln(app.IO.Err, f.Short())
-		}
-	}
+	app.printErrors(snap.Findings)
 	fmt.Fprintf(app.IO.Err, "itrack: %s left out of the results: fix %s, then run `itrack validate`\n",
 		plural(len(snap.Invalid), "invalid file"), pronoun(len(snap.Invalid)))
 	app.exit = ExitInvalid
@@ -311,7 +314,10 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		if app.format != "" && formatsOf(cmd) == nil {
 			return refuse("%s has no --format: it writes text only", cmd.CommandPath())
 		}
-		return nil
+		// a bad --as-of is refused before any command starts, so none can
+		// have written a file by the time it reads the date
+		_, err := app.asOf()
+		return err
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return flagError(err) })
 	f := root.PersistentFlags()

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
 )
 
@@ -75,11 +74,7 @@ func runEdit(app *App, id string) error {
 	kept := func(why string) error {
 		return refuse("%s: %s is unchanged, and your edit is saved in %s", why, rel, tmpPath)
 	}
-	a, fs := asset.DecodeAsset(rel, id, kind, after)
-	if !fs.HasErrors() {
-		fs = append(fs, reg.CheckRefs(a)...)
-	}
-	if fs.HasErrors() {
+	if _, fs := reg.Check(rel, id, kind, after); fs.HasErrors() {
 		for _, f := range fs.Errors() {
 			f.File = tmpPath
 			fmt.Fprintln(app.IO.Err, f.Short())

@@ -67,9 +67,7 @@ func (app *App) recordEvent(flags *eventFlags, c change) error {
 	}
 	a, fs := f.Decode()
 	if fs.HasErrors() {
-		for _, x := range fs.Errors() {
-			fmt.Fprintln(app.IO.Err, x.Short())
-		}
+		app.printErrors(fs)
 		return refuse("%s must be valid before an event is added: fix it (itrack edit %s)", f.Rel, f.ID)
 	}
 	if c.prepare != nil {

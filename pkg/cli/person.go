@@ -229,10 +229,3 @@ func completePeople(app *App, args []string, toComplete string) ([]string, cobra
 	return fileIDs(reg, "people", toComplete), cobra.ShellCompDirectiveNoFileComp
 }
 
-// refuseWith prints findings and refuses the change.
-func (w *writer) refuseWith(fs asset.Findings, rel string) error {
-	for _, x := range fs.Errors() {
-		fmt.Fprintln(w.app.IO.Err, x.Short())
-	}
-	return refuse("the change would make %s invalid: nothing was changed", rel)
-}

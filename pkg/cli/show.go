@@ -92,9 +92,7 @@ func (app *App) readValid(reg *register.Register, id string) (*asset.Asset, erro
 }
 
 func (app *App) invalidFile(fs asset.Findings, rel string) error {
-	for _, x := range fs.Errors() {
-		fmt.Fprintln(app.IO.Err, x.Short())
-	}
+	app.printErrors(fs)
 	return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it (itrack edit), then run `itrack validate`", rel)}
 }
 

@@ -54,27 +54,24 @@ func (w *writer) checked(f *register.RecordFile) (*asset.Asset, []byte, error) {
 	if err != nil {
 		return nil, nil, refuse("cannot write %s: %v", f.Rel, err)
 	}
-	a, fs := asset.DecodeAsset(f.Rel, f.ID, f.Kind, data)
-	fs = append(fs, w.reg.CheckRefs(a)...)
-	fs = append(fs, asset.CheckWithConfig(a, w.reg.Config)...)
+	a, fs := w.reg.Check(f.Rel, f.ID, f.Kind, data)
 	if !fs.HasErrors() {
 		return a, data, nil
 	}
 	if f.Data != nil {
 		// a file that was already invalid: its problems, where they are now
-		before, old := asset.DecodeAsset(f.Rel, f.ID, f.Kind, f.Data)
-		old = append(append(old, w.reg.CheckRefs(before)...), asset.CheckWithConfig(before, w.reg.Config)...)
-		if old.HasErrors() {
-			for _, x := range old.Errors() {
-				fmt.Fprintln(w.app.IO.Err, x.Short())
-			}
+		if _, old := w.reg.Check(f.Rel, f.ID, f.Kind, f.Data); old.HasErrors() {
+			w.app.printErrors(old)
 			return nil, nil, refuse("%s is invalid already: fix it first (itrack edit %s); nothing was changed", f.Rel, f.ID)
 		}
 	}
-	for _, x := range fs.Errors() {
-		fmt.Fprintln(w.app.IO.Err, x.Short())
-	}
-	return nil, nil, refuse("the change would make %s invalid: nothing was changed", f.Rel)
+	return nil, nil, w.refuseWith(fs, f.Rel)
+}
+
+// refuseWith prints findings and refuses the change.
+func (w *writer) refuseWith(fs asset.Findings, rel string) error {
+	w.app.printErrors(fs)
+	return refuse("the change would make %s invalid: nothing was changed", rel)
 }
 
 // save writes changed files, all or nothing, and commits them when asked.

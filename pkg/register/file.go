@@ -90,6 +90,15 @@ func (f *RecordFile) DecodePerson() (*asset.Person, asset.Findings) {
 	return asset.DecodePerson(f.Rel, f.ID, data)
 }
 
+// Check decodes an asset file's contents and checks them as a load would,
+// the file alone: its own rules, the settings' rules, and that the
+// hardware and people it names exist.
+func (r *Register) Check(rel, id string, kind asset.Kind, data []byte) (*asset.Asset, asset.Findings) {
+	a, fs := asset.DecodeAsset(rel, id, kind, data)
+	fs = append(fs, r.CheckRefs(a)...)
+	return a, append(fs, asset.CheckWithConfig(a, r.Config)...)
+}
+
 // CheckRefs checks that the hardware an asset names exists, and the people
 // too when the register keeps people. It reads no file, only names.
 func (r *Register) CheckRefs(a *asset.Asset) asset.Findings {

@@ -229,25 +229,28 @@ func (s *Snapshot) finish(assets []*asset.Asset) {
 // Asset returns the loaded asset with that ID (exact spelling first, then
 // case-insensitively).
 func (s *Snapshot) Asset(id string) (*asset.Asset, bool) {
-	i := sort.Search(len(s.Assets), func(i int) bool { return s.Assets[i].ID >= id })
-	if i < len(s.Assets) && s.Assets[i].ID == id {
-		return s.Assets[i], true
-	}
-	for _, a := range s.Assets {
-		if strings.EqualFold(a.ID, id) {
-			return a, true
-		}
-	}
-	return nil, false
+	return byID(s.Assets, id, func(a *asset.Asset) string { return a.ID })
 }
 
-// Person returns the loaded person with that ID.
+// Person returns the loaded person with that ID (exact spelling first,
+// then case-insensitively).
 func (s *Snapshot) Person(id string) (*asset.Person, bool) {
-	i := sort.Search(len(s.People), func(i int) bool { return s.People[i].ID >= id })
-	if i < len(s.People) && s.People[i].ID == id {
-		return s.People[i], true
+	return byID(s.People, id, func(p *asset.Person) string { return p.ID })
+}
+
+// byID finds a record in a list sorted by ID.
+func byID[T any](records []T, id string, idOf func(T) string) (T, bool) {
+	i := sort.Search(len(records), func(i int) bool { return idOf(records[i]) >= id })
+	if i < len(records) && idOf(records[i]) == id {
+		return records[i], true
 	}
-	return nil, false
+	for _, r := range records {
+		if strings.EqualFold(idOf(r), id) {
+			return r, true
+		}
+	}
+	var none T
+	return none, false
 }
 
 // RecordFiles lists the paths of the register's record files, relative to
