@@ -44,20 +44,24 @@ func Files(rel string, base, ours, theirs []byte) (*Result, error) {
 		m.order = asset.PersonKeyOrder
 	}
 	root := docs[1].Content[0]
-	oursHistory := register.Get(root, "history") // before the union replaces it
+	oursHistory := register.GetKey(root, "history") // before the union replaces it
 	m.mapping(docs[0].Content[0], root, docs[2].Content[0], "")
 	if len(m.conflicts) == 0 {
 		if err := historyConflict(rel, docs[1]); err != nil {
 			// each side's history is possible, the union is not
-			m.conflict(root, "history", oursHistory, register.Get(docs[2].Content[0], "history"))
-			m.reasons[len(m.reasons)-1] = "history: " + err.Error()
+			m.conflict(root, m.keysAt(""), conflict{
+				key:    "history",
+				ours:   oursHistory,
+				theirs: register.GetKey(docs[2].Content[0], "history"),
+				reason: "history: " + err.Error(),
+			})
 		}
 	}
 	data, err := m.render(docs[1])
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Data: data, Conflicts: m.reasons}, nil
+	return &Result{Data: data, Conflicts: m.reasons()}, nil
 }
 
 func firstError(fs asset.Findings) string {
@@ -91,23 +95,33 @@ type conflict struct {
 	placeholder  string
 	key          string
 	ours, theirs *yaml.Node
+	reason       string // what the person resolving it is told
 }
 
 type merger struct {
 	order     register.Order
 	conflicts []conflict
-	reasons   []string
 }
 
-// orderAt is the key order inside the mapping at prefix ("purchase.").
-func (m *merger) orderAt(prefix string) register.Order {
-	return func(p string) []string {
-		return m.order(strings.TrimSuffix(prefix+p, "."))
+// keysAt is the key order of the mapping at prefix ("purchase.").
+func (m *merger) keysAt(prefix string) []string {
+	return m.order(strings.TrimSuffix(prefix, "."))
+}
+
+// reasons says what each conflict is, in the order they were found.
+func (m *merger) reasons() []string {
+	var reasons []string
+	for _, c := range m.conflicts {
+		reasons = append(reasons, c.reason)
 	}
+	return reasons
 }
 
-// mapping merges theirs into ours (which is the result), key by key.
+// mapping merges theirs into ours (which is the result), key by key. It
+// goes one mapping at a time, taking each key whole: a custom field's name
+// may hold a dot, so a key is not a path.
 func (m *merger) mapping(base, ours, theirs *yaml.Node, prefix string) {
+	order := m.keysAt(prefix)
 	keys := []string{}
 	seen := map[string]bool{}
 	for _, n := range []*yaml.Node{ours, theirs, base} {
@@ -120,19 +134,19 @@ func (m *merger) mapping(base, ours, theirs *yaml.Node, prefix string) {
 	}
 	for _, k := range keys {
 		path := prefix + k
-		b, o, t := get(base, k), get(ours, k), get(theirs, k)
+		b, o, t := register.GetKey(base, k), register.GetKey(ours, k), register.GetKey(theirs, k)
 		switch {
 		case path == "history":
 			if h := events(b, o, t); h != nil {
-				register.Set(ours, k, h, m.orderAt(prefix))
+				register.SetKey(ours, k, h, order)
 			}
 		case equal(o, t), equal(b, t):
 			// nothing new from theirs
 		case equal(b, o):
 			if t == nil {
-				register.Delete(ours, k)
+				register.DeleteKey(ours, k)
 			} else {
-				register.Set(ours, k, t, m.orderAt(prefix))
+				register.SetKey(ours, k, t, order)
 			}
 		case isMapping(o) && isMapping(t):
 			if !isMapping(b) {
@@ -140,18 +154,17 @@ func (m *merger) mapping(base, ours, theirs *yaml.Node, prefix string) {
 			}
 			m.mapping(b, o, t, path+".")
 		default:
-			m.conflict(ours, k, o, t)
-			m.reasons[len(m.reasons)-1] = path + " was changed on both sides"
+			m.conflict(ours, order, conflict{key: k, ours: o, theirs: t, reason: path + " was changed on both sides"})
 		}
 	}
 }
 
-// conflict puts a placeholder where the conflicting value goes.
-func (m *merger) conflict(parent *yaml.Node, key string, ours, theirs *yaml.Node) {
-	ph := fmt.Sprintf("itrack-conflict-%d", len(m.conflicts))
-	register.Set(parent, key, &yaml.Node{Kind: yaml.ScalarNode, Value: ph}, m.order)
-	m.conflicts = append(m.conflicts, conflict{placeholder: ph, key: key, ours: ours, theirs: theirs})
-	m.reasons = append(m.reasons, key)
+// conflict puts a placeholder where c's value goes in parent, whose keys
+// go in order, and keeps c for render to put the two versions there.
+func (m *merger) conflict(parent *yaml.Node, order []string, c conflict) {
+	c.placeholder = fmt.Sprintf("itrack-conflict-%d", len(m.conflicts))
+	register.SetKey(parent, c.key, &yaml.Node{Kind: yaml.ScalarNode, Value: c.placeholder}, order)
+	m.conflicts = append(m.conflicts, c)
 }
 
 // render encodes the result and puts each conflict's two versions between
@@ -198,7 +211,7 @@ func pair(key string, value *yaml.Node, indent string) string {
 		return ""
 	}
 	doc := register.NewDocument()
-	register.Set(doc.Content[0], key, value, func(string) []string { return nil })
+	register.SetKey(doc.Content[0], key, value, nil)
 	data, err := register.Encode(doc)
 	if err != nil {
 		return ""
@@ -210,13 +223,6 @@ func pair(key string, value *yaml.Node, indent string) string {
 		}
 	}
 	return b.String()
-}
-
-func get(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	return register.Get(m, key)
 }
 
 func isMapping(n *yaml.Node) bool { return n != nil && n.Kind == yaml.MappingNode }
@@ -255,7 +261,7 @@ func key(e *yaml.Node) string {
 }
 
 func eventDate(e *yaml.Node) string {
-	if d := get(e, "date"); d != nil {
+	if d := register.GetKey(e, "date"); d != nil {
 		return d.Value
 	}
 	return ""

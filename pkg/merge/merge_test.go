@@ -16,9 +16,15 @@ history:
     to: alice
 `
 
+// withFields is base with custom fields, given as indented lines.
+func withFields(lines string) string {
+	return strings.Replace(base, "history:\n", "fields:\n"+lines+"history:\n", 1)
+}
+
 func TestMerge(t *testing.T) {
 	tests := []struct {
 		name         string
+		base         string // the package's base when empty
 		ours, theirs string
 		want         string
 		conflicts    int
@@ -65,6 +71,36 @@ func TestMerge(t *testing.T) {
 			conflicts: 1,
 		},
 		{
+			name:   "a nested conflict sits where its own mapping orders the key",
+			ours:   strings.Replace(base, "  cost: 1249.00\n", "", 1),
+			theirs: strings.Replace(base, "cost: 1249.00", "cost: 1299.00", 1),
+			want: strings.Replace(base, "  cost: 1249.00\n",
+				"<<<<<<< ours\n=======\n  cost: 1299.00\n>>>>>>> theirs\n", 1),
+			conflicts: 1,
+		},
+		{
+			name:   "a custom field with a dot in its name is one key",
+			base:   withFields("  cost.centre: A\n  b: 1\n"),
+			ours:   withFields("  cost.centre: A\n  b: 2\n"),
+			theirs: withFields("  cost.centre: B\n  b: 1\n"),
+			want:   withFields("  cost.centre: B\n  b: 2\n"),
+		},
+		{
+			name:      "a custom field with a dot in its name changed two ways is a conflict on that key",
+			base:      withFields("  cost.centre: A\n  b: 1\n"),
+			ours:      withFields("  cost.centre: C\n  b: 1\n"),
+			theirs:    withFields("  cost.centre: B\n  b: 1\n"),
+			want:      withFields("<<<<<<< ours\n  cost.centre: C\n=======\n  cost.centre: B\n>>>>>>> theirs\n  b: 1\n"),
+			conflicts: 1,
+		},
+		{
+			name:   "a custom field with a dot in its name removed on one side",
+			base:   withFields("  cost.centre: A\n  b: 1\n"),
+			ours:   withFields("  cost.centre: A\n  b: 2\n"),
+			theirs: withFields("  b: 1\n"),
+			want:   withFields("  b: 2\n"),
+		},
+		{
 			name:      "two holders at once is a conflict",
 			ours:      base + "  - date: 2025-02-01\n    event: unassigned\n  - date: 2025-02-02\n    event: assigned\n    to: bob\n",
 			theirs:    base + "  - date: 2025-02-01\n    event: unassigned\n  - date: 2025-02-03\n    event: assigned\n    to: carol\n",
@@ -73,7 +109,11 @@ func TestMerge(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Files("assets/hardware/LT-1.yaml", []byte(base), []byte(tt.ours), []byte(tt.theirs))
+			b := tt.base
+			if b == "" {
+				b = base
+			}
+			res, err := Files("assets/hardware/LT-1.yaml", []byte(b), []byte(tt.ours), []byte(tt.theirs))
 			if err != nil {
 				t.Fatal(err)
 			}

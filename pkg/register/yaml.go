@@ -103,6 +103,42 @@ func Get(root *yaml.Node, path string) *yaml.Node {
 	return node
 }
 
+// GetKey returns the value of key in mapping m, or nil (also when m is
+// not a mapping). Unlike Get it takes key whole, for callers that walk a
+// document one mapping at a time: a custom field's name may hold a dot.
+func GetKey(m *yaml.Node, key string) *yaml.Node {
+	idx := keyIndex(m, key)
+	if idx < 0 {
+		return nil
+	}
+	return m.Content[idx+1]
+}
+
+// SetKey puts key: value in mapping m, taking key whole. As with Set, an
+// existing value is replaced in place and keeps its comments, and a new
+// key goes where order (the order of m's own keys) puts it.
+func SetKey(m *yaml.Node, key string, value *yaml.Node, order []string) {
+	idx := keyIndex(m, key)
+	if idx < 0 {
+		insertKey(m, key, value, order)
+		return
+	}
+	old := m.Content[idx+1]
+	value.HeadComment, value.LineComment, value.FootComment = old.HeadComment, old.LineComment, old.FootComment
+	m.Content[idx+1] = value
+}
+
+// DeleteKey removes key from mapping m, taking it whole, and reports
+// whether it was there. m stays, even when left empty.
+func DeleteKey(m *yaml.Node, key string) bool {
+	idx := keyIndex(m, key)
+	if idx < 0 {
+		return false
+	}
+	m.Content = append(m.Content[:idx], m.Content[idx+2:]...)
+	return true
+}
+
 func keyIndex(m *yaml.Node, key string) int {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return -1
