@@ -10,7 +10,6 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/importer"
 	"github.com/itrack/itrack/pkg/render"
-	"github.com/itrack/itrack/pkg/view"
 )
 
 func newExportCmd(app *App) *cobra.Command {
@@ -64,14 +63,11 @@ func runExport(app *App, kindArg string) error {
 	if err != nil {
 		return err
 	}
+	// statuses of every asset: a component's holder and place are its host's
+	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
 	if people {
 		if format == "json" {
-			held := holdings(snap, asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window))
-			out := make([]view.Person, len(snap.People))
-			for i, p := range snap.People {
-				out[i] = view.PersonOf(p, asOf, len(held[p.ID]))
-			}
-			return render.WriteJSON(app.IO.Out, out)
+			return render.WriteJSON(app.IO.Out, peopleViews(snap, statuses, asOf))
 		}
 		t := importer.ExportPeople(snap.People)
 		return render.WriteCSV(app.IO.Out, render.Table{Header: t.Header, Rows: t.Rows})
@@ -83,13 +79,7 @@ func runExport(app *App, kindArg string) error {
 		}
 	}
 	if format == "json" {
-		statuses := asset.Statuses(assets, asOf, reg.Config.Renewals.Window)
-		out := make([]view.Asset, len(assets))
-		for i, a := range assets {
-			out[i] = view.AssetOf(a, statuses[a.ID], reg.Config.Currency)
-			out[i].BookValue = bookValueOf(a, reg.Config, asOf)
-		}
-		return render.WriteJSON(app.IO.Out, out)
+		return render.WriteJSON(app.IO.Out, assetViews(assets, statuses, reg.Config, asOf))
 	}
 	t, err := importer.Export(assets, kind, func(e asset.Event) (string, error) {
 		values := map[string]string{}

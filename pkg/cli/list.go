@@ -52,7 +52,6 @@ Formats: table (default), json, csv, yaml, markdown.`,
 	f.StringVar(&opts.holder, "holder", "", "only held by this `PERSON` (hardware, components, licence seats)")
 	_ = cmd.RegisterFlagCompletionFunc("state", cobra.FixedCompletions(stateNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(kindNames(), cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json", "csv", "yaml", "markdown"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -97,11 +96,7 @@ func runList(app *App, opts *listOptions) error {
 	}
 	switch format {
 	case "json", "yaml":
-		out := make([]view.Asset, len(picked))
-		for i, a := range picked {
-			out[i] = view.AssetOf(a, statuses[a.ID], reg.Config.Currency)
-			out[i].BookValue = bookValueOf(a, reg.Config, asOf)
-		}
+		out := assetViews(picked, statuses, reg.Config, asOf)
 		if format == "json" {
 			return render.WriteJSON(app.IO.Out, out)
 		}
@@ -123,6 +118,16 @@ func runList(app *App, opts *listOptions) error {
 		return render.WriteMarkdown(app.IO.Out, t)
 	}
 	return render.WriteTable(app.IO.Out, t, app.styles())
+}
+
+// assetViews shapes assets for machine output, with their book values.
+func assetViews(assets []*asset.Asset, statuses map[string]asset.Status, cfg *asset.Config, asOf asset.Date) []view.Asset {
+	out := make([]view.Asset, len(assets))
+	for i, a := range assets {
+		out[i] = view.AssetOf(a, statuses[a.ID], cfg.Currency)
+		out[i].BookValue = bookValueOf(a, cfg, asOf)
+	}
+	return out
 }
 
 func stateNames() []string {

@@ -113,6 +113,17 @@ func holdings(snap *register.Snapshot, statuses map[string]asset.Status) map[str
 	return out
 }
 
+// peopleViews shapes the register's people for machine output, with how
+// many assets each holds.
+func peopleViews(snap *register.Snapshot, statuses map[string]asset.Status, asOf asset.Date) []view.Person {
+	held := holdings(snap, statuses)
+	out := make([]view.Person, len(snap.People))
+	for i, p := range snap.People {
+		out[i] = view.PersonOf(p, asOf, len(held[p.ID]))
+	}
+	return out
+}
+
 func newPersonListCmd(app *App) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
@@ -120,26 +131,15 @@ func newPersonListCmd(app *App) *cobra.Command {
 		Long:  "List people, sorted by ID. Formats: table (default), json, csv, markdown.",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := app.outputFormat()
+			format, asOf, reg, snap, err := app.startRead()
 			if err != nil {
 				return err
 			}
-			asOf, err := app.asOf()
-			if err != nil {
-				return err
-			}
-			reg, snap, err := app.load()
-			if err != nil {
-				return err
-			}
-			held := holdings(snap, asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window))
+			statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
 			if format == "json" {
-				out := make([]view.Person, len(snap.People))
-				for i, p := range snap.People {
-					out[i] = view.PersonOf(p, asOf, len(held[p.ID]))
-				}
-				return render.WriteJSON(app.IO.Out, out)
+				return render.WriteJSON(app.IO.Out, peopleViews(snap, statuses, asOf))
 			}
+			held := holdings(snap, statuses)
 			t := render.Table{Header: []string{"id", "name", "department", "email", "leaves", "holds"}}
 			for _, p := range snap.People {
 				t.Rows = append(t.Rows, []string{p.ID, p.Name, p.Department, p.Email, p.Leaves.String(), fmt.Sprint(len(held[p.ID]))})
@@ -228,4 +228,3 @@ func completePeople(app *App, args []string, toComplete string) ([]string, cobra
 	}
 	return fileIDs(reg, "people", toComplete), cobra.ShellCompDirectiveNoFileComp
 }
-
