@@ -125,3 +125,18 @@ func rollForward(d Date, term Duration, asOf Date) Date {
 func (s Status) Renewing(a *Asset) bool {
 	return !s.Renews.IsZero() || (a.AutoRenew && !a.Term.IsZero() && !s.cancelled)
 }
+
+// SeatLimit is how many seats a licence has on the status's date, and
+// false when its seats are not limited (a site licence, or no count).
+func (s Status) SeatLimit(a *Asset) (int, bool) {
+	if a.Metric == "site" || s.Seats == nil {
+		return 0, false
+	}
+	return *s.Seats, true
+}
+
+// OverSeats reports whether more people hold seats of a licence than it has.
+func (s Status) OverSeats(a *Asset) bool {
+	n, ok := s.SeatLimit(a)
+	return ok && len(s.SeatHolders) > n
+}

@@ -187,10 +187,10 @@ func Allowed(k Kind, st State) []string {
 	return datedEvents
 }
 
-// allowedNow is Allowed, narrowed by how the asset is in use: an installed
+// AllowedNow is Allowed, narrowed by how the asset is in use: an installed
 // component is uninstalled, not unassigned, and one in someone's hands the
 // other way round.
-func (s *Status) allowedNow(k Kind) []string {
+func (s *Status) AllowedNow(k Kind) []string {
 	events := Allowed(k, s.State)
 	if k != Component || s.State != InUse {
 		return events
@@ -211,7 +211,7 @@ func (s *Status) apply(a *Asset, i int, e Event) *HistoryError {
 	}
 	refused := func() *HistoryError {
 		err := fail("%s is %s: it cannot be %s", a.ID, s.describe(), pastTense(e.Type))
-		err.Allowed = s.allowedNow(a.Kind)
+		err.Allowed = s.AllowedNow(a.Kind)
 		if s.State == Disposed {
 			err.Rule = "event-after-disposal"
 			err.Message = fmt.Sprintf("%s was disposed of on %s: no event can follow disposal", a.ID, s.Since)

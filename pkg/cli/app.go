@@ -262,6 +262,49 @@ func (app *App) startRead() (string, asset.Date, *register.Register, *register.S
 	return format, asOf, reg, snap, err
 }
 
+// startReadOne is how a command about one asset starts: its output format,
+// the date it answers for, the register, and that asset's file alone (an
+// invalid one ends the command with exit 3).
+func (app *App) startReadOne(id string) (string, asset.Date, *register.Register, *asset.Asset, error) {
+	format, err := app.outputFormat()
+	if err != nil {
+		return "", asset.Date{}, nil, nil, err
+	}
+	asOf, err := app.asOf()
+	if err != nil {
+		return "", asset.Date{}, nil, nil, err
+	}
+	reg, err := app.open()
+	if err != nil {
+		return "", asset.Date{}, nil, nil, err
+	}
+	a, err := app.readValid(reg, id)
+	return format, asOf, reg, a, err
+}
+
+// readValid reads one asset for display. An asset whose file is invalid
+// ends the command with exit 3, its problems on stderr.
+func (app *App) readValid(reg *register.Register, id string) (*asset.Asset, error) {
+	f, err := reg.ReadAsset(id)
+	var inv *register.InvalidFileError
+	if errors.As(err, &inv) {
+		return nil, app.invalidFile(inv.Findings, register.AssetPath(inv.Kind, inv.ID))
+	}
+	if err != nil {
+		return nil, refuse("%v", err)
+	}
+	a, fs := asset.DecodeAsset(f.Rel, f.ID, f.Kind, f.Data)
+	if fs.HasErrors() {
+		return nil, app.invalidFile(fs, f.Rel)
+	}
+	return a, nil
+}
+
+func (app *App) invalidFile(fs asset.Findings, rel string) error {
+	app.printErrors(fs)
+	return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it (itrack edit), then run `itrack validate`", rel)}
+}
+
 // printErrors writes the errors among findings to stderr, one a line.
 func (app *App) printErrors(fs asset.Findings) {
 	for _, f := range fs.Errors() {

@@ -87,13 +87,9 @@ func assetsAccepting(app *App, reg *register.Register, event, prefix string) []s
 			continue
 		}
 		st, _ := asset.StatusAt(a, app.Today, reg.Config.Renewals.Window)
-		if st.State == "" || !slices.Contains(asset.Allowed(a.Kind, st.State), event) {
-			continue
+		if st.State != "" && slices.Contains(st.AllowedNow(a.Kind), event) {
+			ids = append(ids, c.id)
 		}
-		if (event == "removed" && st.InstalledIn == "") || (event == "unassigned" && st.InstalledIn != "") {
-			continue // as the lifecycle narrows it: see Status.allowedNow
-		}
-		ids = append(ids, c.id)
 	}
 	slices.Sort(ids)
 	return ids

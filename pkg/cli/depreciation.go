@@ -175,19 +175,7 @@ func groupDepreciation(results []*depreciation.Result, by string) []depreciation
 }
 
 func runDepreciationOne(app *App, id string) error {
-	format, err := app.outputFormat()
-	if err != nil {
-		return err
-	}
-	asOf, err := app.asOf()
-	if err != nil {
-		return err
-	}
-	reg, err := app.open()
-	if err != nil {
-		return err
-	}
-	a, err := app.readValid(reg, id)
+	format, asOf, reg, a, err := app.startReadOne(id)
 	if err != nil {
 		return err
 	}

@@ -16,11 +16,10 @@ import (
 func eventCmd(app *App, use, short, long string, args cobra.PositionalArgs, build func(cmd *cobra.Command, args []string) change) *cobra.Command {
 	flags := &eventFlags{}
 	cmd := &cobra.Command{
-		Use:               use,
-		Short:             short,
-		Long:              long,
-		Args:              args,
-		ValidArgsFunction: completeAssetIDs(app),
+		Use:   use,
+		Short: short,
+		Long:  long,
+		Args:  args,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return app.recordEvent(flags, build(cmd, args))
 		},
@@ -95,19 +94,17 @@ func checkAssign(w *writer, a *asset.Asset, e asset.Event, force, reassign bool)
 				a.ID, plural(seats, "seat"), used, day, a.ID, used)
 		}
 	}
-	if a.Kind.Tracked() && st.State == asset.InUse && st.Holder == e.To {
+	if !a.Kind.Tracked() || st.State != asset.InUse {
+		return nil, nil
+	}
+	switch {
+	case st.Holder == e.To:
 		return nil, refuse("%s is already held by %s", a.ID, e.To)
-	}
-	if a.Kind.Tracked() && st.State == asset.InUse && reassign {
-		if st.Holder == e.To {
-			return nil, refuse("%s is already held by %s", a.ID, e.To)
-		}
-		if st.InstalledIn != "" {
-			return nil, refuse("%s is installed in %s: uninstall it first", a.ID, st.InstalledIn)
-		}
+	case reassign && st.InstalledIn != "":
+		return nil, refuse("%s is installed in %s: uninstall it first", a.ID, st.InstalledIn)
+	case reassign:
 		return []map[string]string{{"date": e.Date.String(), "event": "unassigned", "from": st.Holder}}, nil
-	}
-	if a.Kind.Tracked() && st.State == asset.InUse && st.Holder != "" {
+	case st.Holder != "":
 		return nil, refuse("%s is held by %s: pass --reassign to return it from %s and give it to %s, or unassign it first", a.ID, st.Holder, st.Holder, e.To)
 	}
 	return nil, nil
@@ -121,7 +118,7 @@ func seatsOverFrom(a *asset.Asset, e asset.Event, window asset.Duration) (asset.
 	b.History = append(append(append([]asset.Event{}, a.History[:at]...), e), a.History[at:]...)
 	for _, x := range b.History[at:] {
 		st, _ := asset.StatusAt(&b, x.Date, window)
-		if st.Seats != nil && a.Metric != "site" && len(st.SeatHolders) > *st.Seats {
+		if st.OverSeats(a) {
 			return x.Date, len(st.SeatHolders), *st.Seats, true
 		}
 	}

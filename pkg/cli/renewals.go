@@ -55,7 +55,6 @@ with reminders at renewals.remind, default 30 and 7 days before).`,
 	f.StringVar(&opts.failWithin, "fail-within", "", "exit 1 when something is overdue or must be acted on within `DURATION`")
 	f.StringVar(&opts.kind, "kind", "", "only this `KIND`")
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(kindNames(), cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json", "csv", "markdown", "github", "ics"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"
-	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/view"
 )
@@ -31,22 +29,7 @@ read, so show is as fast on a register of 100,000 assets as on one of ten.`,
 }
 
 func runShow(app *App, id string) error {
-	format, err := app.outputFormat()
-	if err != nil {
-		return err
-	}
-	if _, err := app.asOf(); err != nil {
-		return err
-	}
-	reg, err := app.open()
-	if err != nil {
-		return err
-	}
-	a, err := app.readValid(reg, id)
-	if err != nil {
-		return err
-	}
-	asOf, err := app.asOf()
+	format, asOf, reg, a, err := app.startReadOne(id)
 	if err != nil {
 		return err
 	}
@@ -71,29 +54,6 @@ func runShow(app *App, id string) error {
 		return render.WriteYAML(app.IO.Out, v)
 	}
 	return writeShow(app.IO.Out, v, app.styles())
-}
-
-// readValid reads one asset for display. An asset whose file is invalid
-// ends the command with exit 3, its problems on stderr.
-func (app *App) readValid(reg *register.Register, id string) (*asset.Asset, error) {
-	f, err := reg.ReadAsset(id)
-	var inv *register.InvalidFileError
-	if errors.As(err, &inv) {
-		return nil, app.invalidFile(inv.Findings, register.AssetPath(inv.Kind, inv.ID))
-	}
-	if err != nil {
-		return nil, refuse("%v", err)
-	}
-	a, fs := asset.DecodeAsset(f.Rel, f.ID, f.Kind, f.Data)
-	if fs.HasErrors() {
-		return nil, app.invalidFile(fs, f.Rel)
-	}
-	return a, nil
-}
-
-func (app *App) invalidFile(fs asset.Findings, rel string) error {
-	app.printErrors(fs)
-	return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it (itrack edit), then run `itrack validate`", rel)}
 }
 
 func writeShow(w io.Writer, v view.Asset, st *render.Styles) error {

@@ -19,24 +19,18 @@ var (
 // versionString says which itrack this is: the release stamped in by the
 // build, else the module version go install recorded, else "dev".
 func versionString() string {
-	v, c := version, commit
+	c := commit
 	if c == "none" {
 		c = "" // a snapshot built without git information
 	}
-	if info, ok := debug.ReadBuildInfo(); ok {
-		if v == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
-			v = info.Main.Version
-		}
+	if info, ok := debug.ReadBuildInfo(); ok && c == "" {
 		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && c == "" && len(s.Value) >= 12 {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
 				c = s.Value[:12]
 			}
 		}
 	}
-	if v == "" {
-		v = "dev"
-	}
-	s := "itrack " + v
+	s := "itrack " + versionNumber()
 	if c != "" {
 		s += " (commit " + c
 		if date != "" && !strings.HasPrefix(date, "0001") {

@@ -96,8 +96,7 @@ func seatChange(base, head *side, in Input) (SeatChange, bool) {
 	sc := SeatChange{}
 	use := func(a *asset.Asset) (int, *int, bool) {
 		st, _ := asset.StatusAt(a, in.AsOf, in.Config.Renewals.Window)
-		over := st.Seats != nil && a.Metric != "site" && len(st.SeatHolders) > *st.Seats
-		return len(st.SeatHolders), st.Seats, over
+		return len(st.SeatHolders), st.Seats, st.OverSeats(a)
 	}
 	if b != nil {
 		sc.ID, sc.Name = b.ID, b.Name

@@ -83,10 +83,10 @@ func position(a *asset.Asset, st asset.Status, leaver map[string]bool, currency 
 			l.Leavers = append(l.Leavers, h)
 		}
 	}
-	if a.Metric == "site" || st.Seats == nil {
+	seats, limited := st.SeatLimit(a)
+	if !limited {
 		return l
 	}
-	seats := *st.Seats
 	l.Seats = &seats
 	switch {
 	case l.Used > seats:
