@@ -149,6 +149,32 @@ func (c *Config) Category(name string) (*Category, bool) {
 	return nil, false
 }
 
+// DepreciationFor is the depreciation that applies to an asset: each of
+// its own settings, else its category's in itrack.yaml; the method is
+// "none" when neither gives one.
+func (c *Config) DepreciationFor(a *Asset) DepreciationSpec {
+	spec := a.Depreciation
+	if cat, ok := c.Category(a.Category); ok {
+		d := cat.Depreciation
+		if spec.Method == "" {
+			spec.Method = d.Method
+		}
+		if spec.Life.IsZero() {
+			spec.Life = d.Life
+		}
+		if spec.Salvage.IsZero() {
+			spec.Salvage = d.Salvage
+		}
+		if spec.Rate.IsZero() {
+			spec.Rate = d.Rate
+		}
+	}
+	if spec.Method == "" {
+		spec.Method = "none"
+	}
+	return spec
+}
+
 // CategoryNames lists the categories itrack.yaml defines.
 func (c *Config) CategoryNames() []string {
 	names := make([]string, len(c.Categories))

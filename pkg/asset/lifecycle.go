@@ -56,8 +56,6 @@ type Status struct {
 	LastAudit   Date
 	Since       Date // the date of the event that set State
 	AsOf        Date // the date the status is for
-	// LastHolder is who held it before it was lost or retired.
-	LastHolder string
 
 	cancelled bool
 	retired   bool
@@ -273,7 +271,7 @@ func (s *Status) applyTracked(a *Asset, e Event, fail func(string, ...any) *Hist
 			return fail("%s is held by %s, not %s", a.ID, s.Holder, e.From)
 		}
 		set(InStock)
-		s.LastHolder, s.Holder = s.Holder, ""
+		s.Holder = ""
 	case "installed":
 		if a.Kind != Component {
 			return fail("only components are installed in hardware; %s is %s", a.ID, a.Kind)
@@ -303,13 +301,11 @@ func (s *Status) applyTracked(a *Asset, e Event, fail func(string, ...any) *Hist
 			s.Location = e.Location
 		}
 	case "lost":
-		s.LastHolder = s.holderName()
 		s.Holder, s.InstalledIn = "", ""
 		set(Lost)
 	case "found":
 		set(InStock)
 	case "retired":
-		s.LastHolder = s.holderName()
 		s.Holder, s.InstalledIn = "", ""
 		set(Retired)
 	case "disposed":

@@ -145,19 +145,8 @@ func UnknownHardware(file string, ref Ref) Finding {
 // depreciationProblem says why an asset's depreciation, with its
 // category's defaults, cannot be computed ("" when it can).
 func depreciationProblem(a *Asset, cfg *Config) string {
-	spec := a.Depreciation
-	if cat, ok := cfg.Category(a.Category); ok {
-		if spec.Method == "" {
-			spec.Method = cat.Depreciation.Method
-		}
-		if spec.Life.IsZero() {
-			spec.Life = cat.Depreciation.Life
-		}
-		if spec.Salvage.IsZero() {
-			spec.Salvage = cat.Depreciation.Salvage
-		}
-	}
-	if spec.Method == "" || spec.Method == "none" || a.Purchase.Cost.IsZero() {
+	spec := cfg.DepreciationFor(a)
+	if spec.Method == "none" || a.Purchase.Cost.IsZero() {
 		return ""
 	}
 	if spec.Life.IsZero() {
@@ -182,39 +171,66 @@ func depreciationProblem(a *Asset, cfg *Config) string {
 // the last audit.
 func CheckAsOf(cfg *Config, assets []*Asset, people []*Person, asOf Date) Findings {
 	var fs Findings
-	leavers := map[string]*Person{}
-	for _, p := range people {
-		if p.LeftBy(asOf) {
-			leavers[p.ID] = p
-		}
-	}
+	leavers := Leavers(people, asOf)
 	for _, a := range assets {
 		st, err := StatusAt(a, asOf, cfg.Renewals.Window)
 		if err != nil {
 			continue // an impossible history has its own finding
 		}
-		for _, who := range append([]string{st.Holder}, st.SeatHolders...) {
-			p, left := leavers[who]
-			if !left || !st.HeldBy(who) {
-				continue
-			}
-			fs = append(fs, Finding{File: a.File, Pos: lastAssignment(a, who, asOf), Severity: Warning, Rule: "leaver-holds",
-				Message: fmt.Sprintf("%s left on %s and still holds %s: take it back (itrack unassign %s %s, or itrack offboard %s --return-all)", p.Name, p.Leaves, a.ID, a.ID, who, who)})
+		for _, p := range st.LeaversHolding(leavers) {
+			fs = append(fs, Finding{File: a.File, Pos: lastAssignment(a, p.ID, asOf), Severity: Warning, Rule: "leaver-holds",
+				Message: fmt.Sprintf("%s left on %s and still holds %s: take it back (itrack unassign %s %s, or itrack offboard %s --return-all)", p.Name, p.Leaves, a.ID, a.ID, p.ID, p.ID)})
 		}
-		iv := cfg.Audit.Interval
-		if iv.IsZero() || a.Kind != Hardware || (st.State != InUse && st.State != InStock && st.State != InRepair) {
+		if !st.AuditOverdue(a, cfg.Audit.Interval) {
 			continue
 		}
-		switch last := st.LastAudit; {
-		case last.IsZero() && !a.Purchase.Date.IsZero() && iv.AddTo(a.Purchase.Date).Before(asOf):
+		iv := cfg.Audit.Interval
+		if last := st.LastAudit; last.IsZero() {
 			fs = append(fs, Finding{File: a.File, Pos: a.Pos.Of("history"), Severity: Warning, Rule: "audit-overdue",
 				Message: fmt.Sprintf("%s has never been audited since it was bought on %s; audits are due every %s (itrack audit %s)", a.ID, a.Purchase.Date, iv, a.ID)})
-		case !last.IsZero() && iv.AddTo(last).Before(asOf):
+		} else {
 			fs = append(fs, Finding{File: a.File, Pos: lastEvent(a, "audited", asOf), Severity: Warning, Rule: "audit-overdue",
 				Message: fmt.Sprintf("%s was last audited on %s; audits are due every %s (itrack audit %s)", a.ID, last, iv, a.ID)})
 		}
 	}
 	return fs
+}
+
+// Leavers are the people whose last day has passed by asOf, by ID.
+func Leavers(people []*Person, asOf Date) map[string]*Person {
+	out := map[string]*Person{}
+	for _, p := range people {
+		if p.LeftBy(asOf) {
+			out[p.ID] = p
+		}
+	}
+	return out
+}
+
+// LeaversHolding lists the leavers who still hold the asset, or a seat of
+// it, on the status's date.
+func (s Status) LeaversHolding(leavers map[string]*Person) []*Person {
+	var out []*Person
+	for _, who := range append([]string{s.Holder}, s.SeatHolders...) {
+		if p, left := leavers[who]; left && s.HeldBy(who) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// AuditOverdue reports whether hardware in service (in use, in stock or
+// in repair) is due an audit on the status's date: its last audit, else
+// its purchase, was more than every ago. A zero every means no audits.
+func (s Status) AuditOverdue(a *Asset, every Duration) bool {
+	if every.IsZero() || a.Kind != Hardware || (s.State != InUse && s.State != InStock && s.State != InRepair) {
+		return false
+	}
+	last := s.LastAudit
+	if last.IsZero() {
+		last = a.Purchase.Date
+	}
+	return !last.IsZero() && every.AddTo(last).Before(s.AsOf)
 }
 
 // lastAssignment is where the asset was last given to person.

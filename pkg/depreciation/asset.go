@@ -40,26 +40,7 @@ type Disposal struct {
 // own, else its category's in itrack.yaml. ok is false when the asset has
 // no purchase cost and date to depreciate from.
 func Settings(a *asset.Asset, cfg *asset.Config) (spec asset.DepreciationSpec, ok bool) {
-	spec = a.Depreciation
-	if cat, found := cfg.Category(a.Category); found {
-		d := cat.Depreciation
-		if spec.Method == "" {
-			spec.Method = d.Method
-		}
-		if spec.Life.IsZero() {
-			spec.Life = d.Life
-		}
-		if spec.Salvage.IsZero() {
-			spec.Salvage = d.Salvage
-		}
-		if spec.Rate.IsZero() {
-			spec.Rate = d.Rate
-		}
-	}
-	if spec.Method == "" {
-		spec.Method = None
-	}
-	return spec, !a.Purchase.Cost.IsZero() && !a.Purchase.Date.IsZero()
+	return cfg.DepreciationFor(a), !a.Purchase.Cost.IsZero() && !a.Purchase.Date.IsZero()
 }
 
 // Of computes an asset's depreciation as of a date. An asset disposed of on

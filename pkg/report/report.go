@@ -153,18 +153,10 @@ func findings(in Input, statuses map[string]asset.Status) []Finding {
 			add("seats-unused", l.Asset, "", "%s", msg)
 		}
 	}
-	leavers := map[string]*asset.Person{}
-	for _, p := range in.People {
-		if p.LeftBy(asOf) {
-			leavers[p.ID] = p
-		}
-	}
+	leavers := asset.Leavers(in.People, asOf)
 	for _, a := range in.Assets {
-		st := statuses[a.ID]
-		for _, who := range append([]string{st.Holder}, st.SeatHolders...) {
-			if p, ok := leavers[who]; ok && st.HeldBy(who) {
-				add("leaver-holds", a, who, "%s left on %s and still holds %s", p.Name, p.Leaves, a.Name)
-			}
+		for _, p := range statuses[a.ID].LeaversHolding(leavers) {
+			add("leaver-holds", a, p.ID, "%s left on %s and still holds %s", p.Name, p.Leaves, a.Name)
 		}
 	}
 	for _, a := range in.Assets {
@@ -182,23 +174,16 @@ func findings(in Input, statuses map[string]asset.Status) []Finding {
 			add("unsupported", a, "", "%s is past the end of vendor support (%s): no more security updates", a.Name, a.SupportEnds)
 		}
 	}
-	if iv := cfg.Audit.Interval; !iv.IsZero() {
-		for _, a := range in.Assets {
-			st := statuses[a.ID]
-			if a.Kind != asset.Hardware || (st.State != asset.InUse && st.State != asset.InStock && st.State != asset.InRepair) {
-				continue
-			}
-			last := st.LastAudit
-			since := "never audited"
-			if last.IsZero() {
-				last = a.Purchase.Date
-			} else {
-				since = "last audited " + last.String()
-			}
-			if !last.IsZero() && iv.AddTo(last).Before(asOf) {
-				add("audit-overdue", a, "", "%s: %s, due every %s", a.Name, since, iv)
-			}
+	for _, a := range in.Assets {
+		st := statuses[a.ID]
+		if !st.AuditOverdue(a, cfg.Audit.Interval) {
+			continue
 		}
+		since := "never audited"
+		if !st.LastAudit.IsZero() {
+			since = "last audited " + st.LastAudit.String()
+		}
+		add("audit-overdue", a, "", "%s: %s, due every %s", a.Name, since, cfg.Audit.Interval)
 	}
 	return out
 }

@@ -51,24 +51,19 @@ type Total struct {
 // of a date. statuses are the assets' statuses on that date; currency is
 // the register's.
 func Check(assets []*asset.Asset, people []*asset.Person, statuses map[string]asset.Status, asOf asset.Date, currency string) []Licence {
-	leaver := map[string]bool{}
-	for _, p := range people {
-		if p.LeftBy(asOf) {
-			leaver[p.ID] = true
-		}
-	}
+	leavers := asset.Leavers(people, asOf)
 	var out []Licence
 	for _, a := range assets {
 		st := statuses[a.ID]
 		if a.Kind != asset.Licence || st.State == asset.Retired {
 			continue
 		}
-		out = append(out, position(a, st, leaver, currency))
+		out = append(out, position(a, st, leavers, currency))
 	}
 	return out
 }
 
-func position(a *asset.Asset, st asset.Status, leaver map[string]bool, currency string) Licence {
+func position(a *asset.Asset, st asset.Status, leavers map[string]*asset.Person, currency string) Licence {
 	l := Licence{Asset: a, Metric: a.Metric, Holders: st.SeatHolders, Used: len(st.SeatHolders), Status: OK}
 	if l.Metric == "" {
 		l.Metric = "user"
@@ -78,10 +73,8 @@ func position(a *asset.Asset, st asset.Status, leaver map[string]bool, currency 
 	if l.Currency == "" {
 		l.Currency = currency
 	}
-	for _, h := range st.SeatHolders {
-		if leaver[h] {
-			l.Leavers = append(l.Leavers, h)
-		}
+	for _, p := range st.LeaversHolding(leavers) {
+		l.Leavers = append(l.Leavers, p.ID)
 	}
 	seats, limited := st.SeatLimit(a)
 	if !limited {
