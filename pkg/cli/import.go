@@ -73,7 +73,7 @@ func runImport(app *App, opts *importOptions) error {
 	if _, err := app.outputFormat(); err != nil {
 		return err
 	}
-	iopts := importer.Options{File: opts.file, Map: opts.maps, DateFormat: opts.dateFormat, Today: app.Today}
+	iopts := importer.Options{DateFormat: opts.dateFormat, Today: app.Today}
 	switch strings.ToLower(opts.kind) {
 	case "":
 		return refuse("say what the rows are: --kind hardware, component, licence, domain, certificate, document or people")
@@ -144,15 +144,19 @@ func runImport(app *App, opts *importOptions) error {
 		for _, p := range errs {
 			fmt.Fprintln(app.IO.Err, p.String(opts.file))
 		}
-		if !opts.skipInvalid {
-			return refuse("%s in %s: nothing was imported (fix them, or import the rest with --skip-invalid)", plural(len(errs), "error"), opts.file)
-		}
 		bad := map[int]bool{}
+		wholeFile := false // an error with no row cannot be skipped
 		for _, p := range errs {
-			if p.Row == 0 {
-				return refuse("%s: the file cannot be read as a whole: nothing was imported", opts.file)
-			}
 			bad[p.Row] = true
+			wholeFile = wholeFile || p.Row == 0
+		}
+		switch {
+		case !opts.skipInvalid && wholeFile:
+			return refuse("%s in %s: nothing was imported (fix them: an error about the file as a whole cannot be skipped)", plural(len(errs), "error"), opts.file)
+		case !opts.skipInvalid:
+			return refuse("%s in %s: nothing was imported (fix them, or import the rest with --skip-invalid)", plural(len(errs), "error"), opts.file)
+		case wholeFile:
+			return refuse("%s: the file cannot be read as a whole: nothing was imported", opts.file)
 		}
 		var good []*importer.Record
 		for _, r := range records {
@@ -273,9 +277,9 @@ type registerIndex struct {
 	assets      map[string]assetFile // an asset's ID, lower case → its file
 	personFiles map[string]string    // a person's ID, lower case → their file
 	serials     map[string]string
-	names       map[string]string // kind, name, model and purchase date → ID; "" when not one
-	people      map[string]string // a person's email or name, lower case → ID
-	next        map[asset.Kind]nextID
+	names       map[string][]string // kind, name, model and purchase date → IDs, in ID order
+	people      map[string]string   // a person's email or name, lower case → ID
+	next        map[asset.Kind]*nextID
 }
 
 type assetFile struct {
@@ -283,11 +287,15 @@ type assetFile struct {
 	rel  string
 }
 
-// nextID is where generated IDs of a kind go on: the number and its width.
-type nextID struct{ n, width int }
+// nextID is where generated IDs of a kind go on: the prefix, the next
+// number and its width (HW-, 124 and 6 after HW-000123).
+type nextID struct {
+	prefix   string
+	n, width int
+}
 
 func newRegisterIndex(reg *register.Register) *registerIndex {
-	idx := &registerIndex{reg: reg, assets: map[string]assetFile{}, personFiles: map[string]string{}, serials: map[string]string{}, names: map[string]string{}, people: map[string]string{}, next: map[asset.Kind]nextID{}}
+	idx := &registerIndex{reg: reg, assets: map[string]assetFile{}, personFiles: map[string]string{}, serials: map[string]string{}, names: map[string][]string{}, people: map[string]string{}, next: map[asset.Kind]*nextID{}}
 	for _, rel := range reg.RecordFiles() {
 		folder, name := path.Split(rel)
 		id := strings.ToLower(strings.TrimSuffix(name, ".yaml"))
@@ -310,11 +318,10 @@ func newRegisterIndex(reg *register.Register) *registerIndex {
 			idx.serials[strings.ToLower(strings.TrimSpace(a.Serial))] = a.ID
 		}
 		k := nameKey(a.Kind, a.Name, a.Model, a.Purchase.Date.String())
-		if _, dup := idx.names[k]; dup {
-			idx.names[k] = "" // two alike: no match by name
-		} else {
-			idx.names[k] = a.ID
-		}
+		idx.names[k] = append(idx.names[k], a.ID)
+	}
+	for _, ids := range idx.names {
+		sort.Strings(ids)
 	}
 	return idx
 }
@@ -332,9 +339,8 @@ func (x *registerIndex) PersonByEmailOrName(email, name string) (string, bool) {
 	return "", false
 }
 
-func (x *registerIndex) ByName(kind asset.Kind, name, model, bought string) (string, bool) {
-	id := x.names[nameKey(kind, name, model, bought)]
-	return id, id != ""
+func (x *registerIndex) ByName(kind asset.Kind, name, model, bought string) []string {
+	return x.names[nameKey(kind, name, model, bought)]
 }
 
 func (x *registerIndex) Asset(id string) (asset.Kind, string, []byte, bool) {
@@ -361,20 +367,22 @@ func (x *registerIndex) Person(id string) (string, []byte, bool) {
 }
 
 // NextID goes on from the register's next generated ID of the kind, at the
-// same width (HW-000123 is followed by HW-000124).
+// same width (HW-000123 is followed by HW-000124): register.NextID says
+// where to start, once per kind, and the index's own listing then says
+// which numbers are free, without reading a file.
 func (x *registerIndex) NextID(kind asset.Kind, taken func(string) bool) string {
-	prefix := x.reg.Config.Prefix(kind) + "-"
 	next, ok := x.next[kind]
 	if !ok {
-		digits := strings.TrimPrefix(x.reg.NextID(kind), prefix)
+		next = &nextID{prefix: x.reg.Config.Prefix(kind) + "-"}
+		digits := strings.TrimPrefix(x.reg.NextID(kind), next.prefix)
 		next.n, _ = strconv.Atoi(digits)
 		next.width = len(digits)
+		x.next[kind] = next
 	}
 	for {
-		id := fmt.Sprintf("%s%0*d", prefix, next.width, next.n)
+		id := fmt.Sprintf("%s%0*d", next.prefix, next.width, next.n)
 		next.n++
-		if _, _, _, exists := x.Asset(id); !exists && !taken(id) {
-			x.next[kind] = next
+		if _, exists := x.assets[strings.ToLower(id)]; !exists && !taken(id) {
 			return id
 		}
 	}

@@ -113,9 +113,8 @@ func normalise(h string) string {
 // Column is where one column of the file goes.
 type Column struct {
 	Index  int    // 0-based
-	Header string // as in the file
+	Header string // as in the file; "" past the header's last column
 	Target string // a field path or a Target* constant
-	Custom bool   // unknown, kept as a custom field
 }
 
 // Mapping is where every column goes.
@@ -137,8 +136,13 @@ func (m *Mapping) Find(target string) (Column, bool) {
 // MapColumns decides where each column goes, from --map overrides
 // ("Header=target" or "COLUMN-NUMBER=target"; target "-" skips a column),
 // then the aliases, then custom fields for what is left. person is true
-// for a people file.
+// for a people file. Cells of a row past the header's last column are
+// columns with no name, so that no value is dropped.
 func MapColumns(header []string, kind asset.Kind, person bool, overrides []string, rows []Row) (*Mapping, error) {
+	width := len(header)
+	for _, r := range rows {
+		width = max(width, len(r.Cells))
+	}
 	byName, byIndex := map[string]string{}, map[int]string{}
 	for _, o := range overrides {
 		col, target, ok := strings.Cut(o, "=")
@@ -150,8 +154,8 @@ func MapColumns(header []string, kind asset.Kind, person bool, overrides []strin
 			return nil, fmt.Errorf("--map %q: %v", o, err)
 		}
 		if n, err := strconv.Atoi(col); err == nil {
-			if n < 1 || n > len(header) {
-				return nil, fmt.Errorf("--map %q: the file has columns 1 to %d", o, len(header))
+			if n < 1 || n > width {
+				return nil, fmt.Errorf("--map %q: the file has columns 1 to %d", o, width)
 			}
 			byIndex[n-1] = target
 			continue
@@ -182,7 +186,11 @@ func MapColumns(header []string, kind asset.Kind, person bool, overrides []strin
 		return nil, fmt.Errorf("%s", strings.Join(dups, "; "))
 	}
 	taken := map[string]string{}
-	for i, h := range header {
+	for i := range width {
+		h := ""
+		if i < len(header) {
+			h = header[i]
+		}
 		n := normalise(h)
 		c := Column{Index: i, Header: h}
 		switch {
@@ -195,14 +203,18 @@ func MapColumns(header []string, kind asset.Kind, person bool, overrides []strin
 		case n == "":
 			if columnEmpty(rows, i) {
 				c.Target = TargetIgnore
-			} else {
-				c.Target, c.Custom = fmt.Sprintf("fields.column_%d", i+1), true
+				break
+			}
+			c.Target = fmt.Sprintf("fields.column_%d", i+1)
+			if i < len(header) {
 				m.Warnings = append(m.Warnings, fmt.Sprintf("column %d has no name: its values go to the custom field column_%d", i+1, i+1))
+			} else {
+				m.Warnings = append(m.Warnings, fmt.Sprintf("column %d has no name, but %s more cells than the header: its values go to the custom field column_%d", i+1, rowsWithCell(rows, i), i+1))
 			}
 		default:
 			c.Target = alias(n, kind, person)
 			if c.Target == "" {
-				c.Target, c.Custom = "fields."+customName(h), true
+				c.Target = "fields." + customName(h)
 				m.Warnings = append(m.Warnings, fmt.Sprintf("column %q is not an itrack field: it goes to the custom field %s (use --map to put it elsewhere)", h, c.Target))
 			}
 		}
@@ -210,7 +222,7 @@ func MapColumns(header []string, kind asset.Kind, person bool, overrides []strin
 			if other, dup := taken[c.Target]; dup {
 				alt := "fields." + customName(h)
 				m.Warnings = append(m.Warnings, fmt.Sprintf("columns %q and %q both mean %s: %q goes to the custom field %s", other, h, c.Target, h, alt))
-				c.Target, c.Custom = alt, true
+				c.Target = alt
 			}
 			taken[c.Target] = h
 		}
@@ -259,6 +271,25 @@ func columnEmpty(rows []Row, i int) bool {
 		}
 	}
 	return true
+}
+
+// rowsWithCell names the rows with a value in column i, for a warning:
+// "row 3 has", "rows 3 and 7 have", "rows 3, 4, 5, 6, 7 and 2 more have".
+func rowsWithCell(rows []Row, i int) string {
+	var numbers []string
+	for _, r := range rows {
+		if strings.TrimSpace(r.Cell(i)) != "" {
+			numbers = append(numbers, strconv.Itoa(r.Number))
+		}
+	}
+	switch n := len(numbers); {
+	case n == 1:
+		return "row " + numbers[0] + " has"
+	case n > 6:
+		return fmt.Sprintf("rows %s and %d more have", strings.Join(numbers[:5], ", "), n-5)
+	default:
+		return fmt.Sprintf("rows %s and %s have", strings.Join(numbers[:n-1], ", "), numbers[n-1])
+	}
 }
 
 // customName makes a custom field name from a header: "Job Title" →

@@ -20,7 +20,6 @@ type Table struct {
 	Header    []string
 	Rows      []Row
 	Delimiter rune
-	Warnings  []string // about the file as a whole: encoding
 }
 
 // Row is one data row, with the number a spreadsheet shows for it (the

@@ -3,6 +3,8 @@ package importer
 import (
 	"reflect"
 	"testing"
+
+	"github.com/itrack/itrack/pkg/asset"
 )
 
 func TestParse(t *testing.T) {
@@ -68,4 +70,52 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Cells past the header's last column are columns with no name: kept as
+// custom fields, with a warning naming the rows, unless all are empty.
+func TestMapColumnsCellsPastTheHeader(t *testing.T) {
+	tab, err := Parse("Name,Serial\na,1,x,\nb,2\nc,3,,\nd,4,y,\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := MapColumns(tab.Header, asset.Hardware, false, nil, tab.Rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var targets []string
+	for _, c := range m.Columns {
+		targets = append(targets, c.Target)
+	}
+	if want := []string{"name", "serial", "fields.column_3", TargetIgnore}; !reflect.DeepEqual(targets, want) {
+		t.Errorf("targets %q, want %q", targets, want)
+	}
+	want := []string{"column 3 has no name, but rows 2 and 5 have more cells than the header: its values go to the custom field column_3"}
+	if !reflect.DeepEqual(m.Warnings, want) {
+		t.Errorf("warnings %q, want %q", m.Warnings, want)
+	}
+}
+
+func TestRowsWithCell(t *testing.T) {
+	rows := func(numbers ...int) []Row {
+		var rs []Row
+		for _, n := range numbers {
+			rs = append(rs, Row{Number: n, Cells: []string{"x"}})
+		}
+		return rs
+	}
+	tests := []struct {
+		rows []Row
+		want string
+	}{
+		{rows(3), "row 3 has"},
+		{rows(3, 7), "rows 3 and 7 have"},
+		{rows(2, 3, 4, 5, 6, 7), "rows 2, 3, 4, 5, 6 and 7 have"},
+		{rows(2, 3, 4, 5, 6, 7, 8), "rows 2, 3, 4, 5, 6 and 2 more have"},
+	}
+	for _, tt := range tests {
+		if got := rowsWithCell(tt.rows, 0); got != tt.want {
+			t.Errorf("%d rows: %q, want %q", len(tt.rows), got, tt.want)
+		}
+	}
 }

@@ -10,11 +10,11 @@ import (
 // noRegister is an empty register for the plan.
 type noRegister struct{}
 
-func (noRegister) Asset(string) (asset.Kind, string, []byte, bool)          { return "", "", nil, false }
-func (noRegister) BySerial(string) (string, bool)                           { return "", false }
-func (noRegister) ByName(asset.Kind, string, string, string) (string, bool) { return "", false }
-func (noRegister) Person(string) (string, []byte, bool)                     { return "", nil, false }
-func (noRegister) PersonByEmailOrName(string, string) (string, bool)        { return "", false }
+func (noRegister) Asset(string) (asset.Kind, string, []byte, bool)    { return "", "", nil, false }
+func (noRegister) BySerial(string) (string, bool)                     { return "", false }
+func (noRegister) ByName(asset.Kind, string, string, string) []string { return nil }
+func (noRegister) Person(string) (string, []byte, bool)               { return "", nil, false }
+func (noRegister) PersonByEmailOrName(string, string) (string, bool)  { return "", false }
 func (noRegister) NextID(k asset.Kind, taken func(string) bool) string {
 	for n := 1; ; n++ {
 		id := fmt.Sprintf("%s-%04d", k.DefaultPrefix(), n)
@@ -37,7 +37,7 @@ func FuzzRowMapping(f *testing.F) {
 		if err != nil {
 			return
 		}
-		opts := Options{File: "f.csv", Currency: "GBP", Today: asset.NewDate(2026, 11, 29), Config: &asset.Config{Currency: "GBP"}}
+		opts := Options{Currency: "GBP", Today: asset.NewDate(2026, 11, 29), Config: &asset.Config{Currency: "GBP"}}
 		if int(which)%7 == 6 {
 			opts.People = true
 		} else {

@@ -18,15 +18,17 @@ type Existing interface {
 	Asset(id string) (kind asset.Kind, rel string, data []byte, ok bool)
 	// BySerial returns the ID of the asset with that serial (any case).
 	BySerial(serial string) (string, bool)
-	// ByName returns the ID of the one asset of a kind with that name,
-	// model and purchase date, for rows that give neither ID nor serial.
-	ByName(kind asset.Kind, name, model, bought string) (string, bool)
+	// ByName returns the IDs of the assets of a kind with that name, model
+	// and purchase date (any case), in ID order, for rows that give
+	// neither ID nor serial.
+	ByName(kind asset.Kind, name, model, bought string) []string
 	// Person returns the file of the person with that ID.
 	Person(id string) (rel string, data []byte, ok bool)
 	// PersonByEmailOrName returns the ID of the person with that email, or
 	// else that full name (any case).
 	PersonByEmailOrName(email, name string) (string, bool)
-	// NextID returns the next generated ID of a kind that is not taken.
+	// NextID returns the next generated ID of a kind that is neither in
+	// the register nor taken by the import.
 	NextID(kind asset.Kind, taken func(string) bool) string
 }
 
@@ -106,27 +108,35 @@ func (p *planner) fail(rec *Record, column, format string, args ...any) {
 	p.errs = append(p.errs, Problem{Row: rec.Rows[0], Column: column, Message: fmt.Sprintf(format, args...)})
 }
 
+// taken reports whether an ID is given out by this import or given by one
+// of its rows: the register's own IDs are Existing.NextID's to know.
 func (p *planner) taken(id string) bool {
-	if p.ids[strings.ToLower(id)] || p.reserved[strings.ToLower(id)] {
-		return true
-	}
-	_, _, _, ok := p.ex.Asset(id)
-	return ok
+	return p.ids[strings.ToLower(id)] || p.reserved[strings.ToLower(id)]
 }
 
-// assetID finds the asset a record is about: by its ID, then by serial;
-// else a new ID (a slug of the name for licences, domains, certificates
-// and documents; the next number for hardware and components).
-func (p *planner) assetID(rec *Record) (string, bool) {
+// assetID finds the asset a record is about: by its ID, then by serial,
+// then (hardware and components with neither) by name, model and purchase
+// date; else a new ID (a slug of the name for licences, domains,
+// certificates and documents; the next number for hardware and
+// components).
+func (p *planner) assetID(rec *Record) string {
 	if rec.ID != "" {
-		return rec.ID, true
+		return rec.ID
 	}
 	if s := rec.Value("serial"); s != "" {
 		if id, ok := p.ex.BySerial(s); ok {
-			return id, true
+			return id
 		}
-	} else if id, ok := p.ex.ByName(p.opts.Kind, rec.Value("name"), rec.Value("model"), rec.Value("purchase.date")); ok && p.opts.Kind.Tracked() {
-		return id, true
+	} else if p.opts.Kind.Tracked() {
+		// rows alike (three identical monitors) match the assets alike in
+		// turn, so the Nth such row is the Nth such asset and importing
+		// the file again changes nothing; an asset another row names by
+		// its ID is that row's
+		for _, id := range p.ex.ByName(p.opts.Kind, rec.Value("name"), rec.Value("model"), rec.Value("purchase.date")) {
+			if !p.taken(id) {
+				return id
+			}
+		}
 	}
 	if base := Slug(rec.Value("name")); !p.opts.Kind.Tracked() && base != "" && asset.CheckID(base) == nil {
 		// a name makes the ID; another licence of the same name (its serial
@@ -137,17 +147,17 @@ func (p *planner) assetID(rec *Record) (string, bool) {
 				id = fmt.Sprintf("%s-%d", base, n)
 			}
 			_, _, _, exists := p.ex.Asset(id)
-			if l := strings.ToLower(id); !p.ids[l] && !p.reserved[l] && (!exists || rec.Value("serial") == "") {
-				return id, true
+			if !p.taken(id) && (!exists || rec.Value("serial") == "") {
+				return id
 			}
 		}
 	}
-	return p.ex.NextID(p.opts.Kind, p.taken), false
+	return p.ex.NextID(p.opts.Kind, p.taken)
 }
 
 func (p *planner) asset(rec *Record) {
 	kind := p.opts.Kind
-	id, _ := p.assetID(rec)
+	id := p.assetID(rec)
 	if p.ids[strings.ToLower(id)] {
 		p.fail(rec, "", "%s is also given by an earlier row: one row per asset", id)
 		return

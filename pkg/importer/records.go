@@ -11,10 +11,8 @@ import (
 
 // Options say how to read a file.
 type Options struct {
-	File       string // as the person named it, for messages
 	Kind       asset.Kind
-	People     bool // the file lists people (Snipe-IT's user export)
-	Map        []string
+	People     bool   // the file lists people (Snipe-IT's user export)
 	DateFormat string // "" to detect per column
 	Currency   string // the register's
 	Config     *asset.Config

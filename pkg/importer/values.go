@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/itrack/itrack/pkg/asset"
 )
@@ -75,10 +76,21 @@ func (f DateFormat) Parse(s string) (asset.Date, error) {
 	}
 	month, err2 := strconv.Atoi(m)
 	day, err3 := strconv.Atoi(d)
-	if err1 != nil || err2 != nil || err3 != nil {
+	if err1 != nil || err2 != nil || err3 != nil || year < 0 || month < 0 || day < 0 {
 		return asset.Date{}, fmt.Errorf("%q is not written %s", s, f.Name)
 	}
-	return asset.ParseDate(fmt.Sprintf("%04d-%02d-%02d", year, month, day))
+	// the cell is quoted as the file has it: 13/01/23 is what a person
+	// can find in the spreadsheet, 2023-13-01 is not
+	switch {
+	case year < 1:
+		return asset.Date{}, fmt.Errorf("invalid date %q: read as %s, the year must be 0001 or later", s, f.Name)
+	case month < 1 || month > 12:
+		return asset.Date{}, fmt.Errorf("invalid date %q: read as %s, there is no month %d", s, f.Name, month)
+	}
+	if n := asset.DaysIn(year, time.Month(month)); day < 1 || day > n {
+		return asset.Date{}, fmt.Errorf("invalid date %q: read as %s, %s %d has %d days", s, f.Name, time.Month(month), year, n)
+	}
+	return asset.NewDate(year, time.Month(month), day), nil
 }
 
 // DetectDateFormat finds the format in which a column's values are dates:
@@ -133,8 +145,8 @@ func ParseDateIn(f DateFormat, s string) (asset.Date, error) {
 		return asset.Date{}, fmt.Errorf("%q is not a date", s)
 	}
 	d, err := f.Parse(s)
-	if err != nil && len(strings.TrimSpace(s)) == 10 && strings.Count(s, "-") == 2 {
-		return asset.ParseDate(strings.TrimSpace(s)) // say why an ISO date is impossible
+	if iso := strings.TrimSpace(s); err != nil && len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
+		return asset.ParseDate(iso) // say why an ISO date is impossible
 	}
 	return d, err
 }

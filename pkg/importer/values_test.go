@@ -74,3 +74,25 @@ func TestMangled(t *testing.T) {
 		}
 	}
 }
+
+// A date that does not exist is quoted as the cell has it, with the form
+// it was read in, so a person can find it in the spreadsheet.
+func TestParseDateInQuotesTheCell(t *testing.T) {
+	tests := []struct{ format, in, err string }{
+		{"MM/DD/YY", "13/01/23", `invalid date "13/01/23": read as MM/DD/YY, there is no month 13`},
+		{"MM/DD/YY", "2/30/25", `invalid date "2/30/25": read as MM/DD/YY, February 2025 has 28 days`},
+		{"DD.MM.YYYY", "31.4.2024", `invalid date "31.4.2024": read as DD.MM.YYYY, April 2024 has 30 days`},
+		{"DD/MM/YYYY", "1/1/0000", `invalid date "1/1/0000": read as DD/MM/YYYY, the year must be 0001 or later`},
+		{"DD-MM-YYYY", "30-02-2024", `invalid date "30-02-2024": read as DD-MM-YYYY, February 2024 has 29 days`},
+		{"DD/MM/YYYY", "2024-02-30", `invalid date "2024-02-30": February 2024 has 29 days`},
+	}
+	for _, tt := range tests {
+		f, err := ParseDateFormat(tt.format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, err := ParseDateIn(f, tt.in); err == nil || err.Error() != tt.err {
+			t.Errorf("%s %q = %s, %v; want %s", tt.format, tt.in, d, err, tt.err)
+		}
+	}
+}
