@@ -210,6 +210,14 @@ func (a *Asset) PersonRefs() []Ref {
 	return refs
 }
 
+// PersonRefs lists the people a person names: their manager.
+func (p *Person) PersonRefs() []Ref {
+	if p.Manager == "" {
+		return nil
+	}
+	return []Ref{{Key: "manager", ID: p.Manager, Pos: p.Pos.Of("manager")}}
+}
+
 // HardwareRefs lists the hardware an asset's events name: where a
 // component is installed, and the devices holding a device licence's seats.
 func (a *Asset) HardwareRefs() []Ref {

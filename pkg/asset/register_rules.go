@@ -54,8 +54,8 @@ func CheckRegister(cfg *Config, assets []*Asset, people []*Person, hasPeople boo
 			}
 		}
 		for _, p := range people {
-			if p.Manager != "" {
-				checkPerson(p.File, Ref{Key: "manager", ID: p.Manager, Pos: p.Pos.Of("manager")})
+			for _, ref := range p.PersonRefs() {
+				checkPerson(p.File, ref)
 			}
 		}
 	}

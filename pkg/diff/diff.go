@@ -138,10 +138,17 @@ func Compare(in Input) *Result {
 	r := &Result{}
 	cost := map[string]*Delta{}
 	run := map[string]*Delta{}
+	bases, heads := map[string]*side{}, map[string]*side{}
 	for _, f := range in.Files {
 		base, head := decode(f.Old, f.Base), decode(f.New, f.Head)
 		if base == nil && head == nil {
 			continue
+		}
+		if base != nil {
+			bases[f.Old] = base
+		}
+		if head != nil {
+			heads[f.New] = head
 		}
 		c := describe(f, base, head, in)
 		r.Changes = append(r.Changes, c)
@@ -168,7 +175,7 @@ func Compare(in Input) *Result {
 				Message: fmt.Sprintf("%s: %s removed or changed: the history is append-only", c.ID, pastEvents(len(c.Removed)))})
 		}
 	}
-	r.compareRefs(in)
+	r.compareRefs(in, bases, heads)
 	for _, e := range r.Introduced {
 		r.Findings = append(r.Findings, Note{Rule: "new-error", File: e.File, Message: e.Short()})
 	}
@@ -177,12 +184,13 @@ func Compare(in Input) *Result {
 	return r
 }
 
-// compareRefs adds the broken and mended references between files.
-func (r *Result) compareRefs(in Input) {
+// compareRefs adds the broken and mended references between files; bases
+// and heads are the changed files' two versions, decoded.
+func (r *Result) compareRefs(in Input, bases, heads map[string]*side) {
 	baseOnly, headOnly := sideOnlyIDs(in.Files)
-	changed := changedRefs(in.Files)
-	before := refFindings(in.Files, false, in.Base, headOnly, changed)
-	after := refFindings(in.Files, true, in.Head, baseOnly, changed)
+	changed := changedRefs(in.Files, bases, heads)
+	before := refFindings(in.Files, bases, in.Base, headOnly, changed)
+	after := refFindings(in.Files, heads, in.Head, baseOnly, changed)
 	had, has := map[string]bool{}, map[string]bool{}
 	for _, f := range before {
 		had[findingKey(f)] = true

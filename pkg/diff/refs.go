@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,80 +22,48 @@ type Context interface {
 }
 
 // refFindings are the cross-file errors of one version of the register
-// that the change can affect: references from the changed files, and
-// references to the IDs that are on one side only.
+// that the change can affect: references from the changed files (decoded,
+// that version of them), and references to the IDs that are on one side
+// only.
 //
 // Only references that may have changed are checked: those the change
 // adds or removes in a file, those to an ID whose file is on one side only,
 // and those of files that mention such an ID. A reference both versions of
 // a file hold, to a file the change does not touch, stands as it stood.
-func refFindings(files []File, head bool, ctx Context, onlyOther []string, changed map[string]bool) asset.Findings {
+func refFindings(files []File, decoded map[string]*side, ctx Context, onlyOther []string, changed map[string]bool) asset.Findings {
 	if ctx == nil {
 		return nil
 	}
-	docs := map[string][]byte{}
-	for _, f := range files {
-		rel, data := f.Old, f.Base
-		if head {
-			rel, data = f.New, f.Head
-		}
-		if data != nil {
-			docs[rel] = data
-		}
-	}
+	sides := maps.Clone(decoded)
 	if len(onlyOther) > 0 {
 		if more, err := ctx.Referrers(onlyOther); err == nil {
 			for rel, data := range more {
-				if _, changed := docs[rel]; !changed {
-					docs[rel] = data
+				if _, changed := sides[rel]; !changed {
+					if s := decode(rel, data); s != nil {
+						sides[rel] = s
+					}
 				}
 			}
 		}
 	}
 	type check struct {
-		file, path string
-		ref        asset.Ref
-		person     bool
+		file string
+		target
 	}
 	var checks []check
 	need := map[string]bool{"people": true}
-	for rel, data := range docs {
-		kind, id, person, ok := asset.ParsePath(rel)
-		if !ok {
-			continue
-		}
-		if person {
-			p, _ := asset.DecodePerson(rel, id, data)
-			if p.Manager != "" {
-				ref := asset.Ref{Key: "manager", ID: p.Manager, Pos: p.Pos.Of("manager")}
-				checks = append(checks, check{rel, "people/" + p.Manager + ".yaml", ref, true})
+	for rel, s := range sides {
+		for _, t := range s.targets() {
+			if changed[refKey(rel, t.path)] || !isChangedFile(files, rel) || sideOnly(t.path, onlyOther) {
+				checks = append(checks, check{rel, t})
+				need[t.path] = true
 			}
-			continue
-		}
-		a, _ := asset.DecodeAsset(rel, id, kind, data)
-		for _, ref := range a.PersonRefs() {
-			checks = append(checks, check{rel, "people/" + ref.ID + ".yaml", ref, true})
-		}
-		for _, ref := range a.HardwareRefs() {
-			checks = append(checks, check{rel, "assets/hardware/" + ref.ID + ".yaml", ref, false})
 		}
 	}
-	kept := checks[:0]
-	for _, c := range checks {
-		if changed[refKey(c.file, c.path)] || !isChangedFile(files, c.file) || sideOnly(c.path, onlyOther) {
-			kept = append(kept, c)
-			need[c.path] = true
-		}
-	}
-	checks = kept
 	if len(checks) == 0 {
 		return nil
 	}
-	paths := make([]string, 0, len(need))
-	for p := range need {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
+	paths := slices.Sorted(maps.Keys(need))
 	exists, err := ctx.Exist(paths)
 	if err != nil {
 		return nil
@@ -114,6 +84,31 @@ func refFindings(files []File, head bool, ctx Context, onlyOther []string, chang
 		}
 		return out[i].Pos.Line < out[j].Pos.Line
 	})
+	return out
+}
+
+// target is a reference from a file to the path of the file it names.
+type target struct {
+	path   string
+	ref    asset.Ref
+	person bool
+}
+
+// targets lists the references of one version of a file.
+func (s *side) targets() []target {
+	var out []target
+	if s.person != nil {
+		for _, ref := range s.person.PersonRefs() {
+			out = append(out, target{"people/" + ref.ID + ".yaml", ref, true})
+		}
+		return out
+	}
+	for _, ref := range s.asset.PersonRefs() {
+		out = append(out, target{"people/" + ref.ID + ".yaml", ref, true})
+	}
+	for _, ref := range s.asset.HardwareRefs() {
+		out = append(out, target{"assets/hardware/" + ref.ID + ".yaml", ref, false})
+	}
 	return out
 }
 
@@ -142,31 +137,19 @@ func sideOnly(target string, ids []string) bool {
 
 // changedRefs lists the references (file and target path) that one
 // version of a changed file holds and the other does not.
-func changedRefs(files []File) map[string]bool {
-	refs := func(rel string, data []byte) map[string]bool {
+func changedRefs(files []File, bases, heads map[string]*side) map[string]bool {
+	paths := func(s *side) map[string]bool {
 		out := map[string]bool{}
-		kind, id, person, ok := asset.ParsePath(rel)
-		if data == nil || !ok {
-			return out
-		}
-		if person {
-			if p, _ := asset.DecodePerson(rel, id, data); p.Manager != "" {
-				out["people/"+p.Manager+".yaml"] = true
+		if s != nil {
+			for _, t := range s.targets() {
+				out[t.path] = true
 			}
-			return out
-		}
-		a, _ := asset.DecodeAsset(rel, id, kind, data)
-		for _, r := range a.PersonRefs() {
-			out["people/"+r.ID+".yaml"] = true
-		}
-		for _, r := range a.HardwareRefs() {
-			out["assets/hardware/"+r.ID+".yaml"] = true
 		}
 		return out
 	}
 	changed := map[string]bool{}
 	for _, f := range files {
-		before, after := refs(f.Old, f.Base), refs(f.New, f.Head)
+		before, after := paths(bases[f.Old]), paths(heads[f.New])
 		for t := range after {
 			if !before[t] || f.Old != f.New {
 				changed[refKey(f.New, t)] = true
