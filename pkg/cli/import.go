@@ -47,8 +47,9 @@ becomes one licence with its seats.
 
 Every row is checked before anything is written: one error and nothing is
 written, unless --skip-invalid. Rows match existing assets by ID, then by
-serial, so importing the same file again changes nothing. --dry-run shows
-the plan and writes nothing. --kind people imports people.`,
+serial, then (hardware and components) by name, model and purchase date,
+so importing the same file again changes nothing. --dry-run shows the
+plan and writes nothing. --kind people imports people.`,
 		Example: `  itrack import laptops.csv --kind hardware --dry-run
   itrack import snipe-assets.csv --kind hardware --date-format MM/DD/YY
   itrack import licences.csv --kind licence --map "Product Key=serial"
