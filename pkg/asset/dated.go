@@ -30,18 +30,11 @@ func (s *Status) applyDated(a *Asset, e Event, fail func(string, ...any) *Histor
 	case "seats":
 		s.Seats = e.Seats
 	case "renewed":
-		end := s.Renews
-		if end.IsZero() {
-			end = s.Expires
+		end := s.termEnd()
+		if !end.IsZero() && !e.Until.After(*end) {
+			return fail("renewed until %s, which is not after the current end date %s", e.Until, *end)
 		}
-		if !end.IsZero() && !e.Until.After(end) {
-			return fail("renewed until %s, which is not after the current end date %s", e.Until, end)
-		}
-		if !s.Renews.IsZero() {
-			s.Renews = e.Until
-		} else {
-			s.Expires = e.Until
-		}
+		*end = e.Until
 		s.cancelled = false
 	case "cancelled":
 		if s.cancelled {
@@ -74,23 +67,29 @@ func (s *Status) lifecycleState() State {
 	return Active
 }
 
+// termEnd is where a dated asset's current term ends: its renews date,
+// or its expiry when it has none. A renewal moves that date.
+func (s *Status) termEnd() *Date {
+	if !s.Renews.IsZero() {
+		return &s.Renews
+	}
+	return &s.Expires
+}
+
+// autoRenews reports whether a dated asset renews by itself: auto_renew
+// with a term, and not cancelled.
+func (s *Status) autoRenews(a *Asset) bool {
+	return a.AutoRenew && !a.Term.IsZero() && !s.cancelled
+}
+
 // EndDate is when a dated asset ends as of asOf: its expiry, or its next
-// renewal, rolled forward by whole terms when it renews by itself
-// (auto_renew with a term) and has not been cancelled.
+// renewal, rolled forward by whole terms when it renews by itself.
 func (s Status) EndDate(a *Asset, asOf Date) Date {
-	if !s.Expires.IsZero() && s.Renews.IsZero() {
-		if a.AutoRenew && !a.Term.IsZero() && !s.cancelled {
-			return rollForward(s.Expires, a.Term, asOf)
-		}
-		return s.Expires
+	end := *s.termEnd()
+	if end.IsZero() || !s.autoRenews(a) {
+		return end
 	}
-	if s.Renews.IsZero() {
-		return Date{}
-	}
-	if a.AutoRenew && !a.Term.IsZero() && !s.cancelled {
-		return rollForward(s.Renews, a.Term, asOf)
-	}
-	return s.Renews
+	return rollForward(end, a.Term, asOf)
 }
 
 // rollForward moves a past date forward by whole terms until it is on or
@@ -123,7 +122,7 @@ func rollForward(d Date, term Duration, asOf Date) Date {
 // Renewing reports whether a dated asset renews rather than ends: it has
 // a renews date, or it renews by itself (auto_renew with a term).
 func (s Status) Renewing(a *Asset) bool {
-	return !s.Renews.IsZero() || (a.AutoRenew && !a.Term.IsZero() && !s.cancelled)
+	return !s.Renews.IsZero() || s.autoRenews(a)
 }
 
 // SeatLimit is how many seats a licence has on the status's date, and
