@@ -1,6 +1,7 @@
 package asset
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -27,6 +28,15 @@ func (d *decoder) add(n *yaml.Node, sev Severity, rule, format string, args ...a
 
 func (d *decoder) errorf(n *yaml.Node, rule, format string, args ...any) {
 	d.add(n, Error, rule, format, args...)
+}
+
+// firstProblem is the first finding as an error, for a command that
+// checks one value and stops there; nil when there is none.
+func (d *decoder) firstProblem() error {
+	if len(d.findings) == 0 {
+		return nil
+	}
+	return errors.New(d.findings[0].Message)
 }
 
 func (d *decoder) record(path string, n *yaml.Node) {

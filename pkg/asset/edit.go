@@ -40,19 +40,7 @@ func ValueNode(k Kind, path, text string) (*yaml.Node, error) {
 		}
 		return StringsNode(items), nil
 	}
-	// Decode the value as the file would hold it, so set and validate
-	// accept exactly the same values.
-	n := plainNode(text)
-	if f.Type == TString || f.Type == TText || f.Type == TPerson || f.Type == TEnum {
-		n = StringNode(text)
-	}
-	d := &decoder{}
-	var sink Asset
-	d.decodeValue(n, path, f.Type, f.Enum, func() any { return f.ptr(&sink) })
-	if len(d.findings) > 0 {
-		return nil, fmt.Errorf("%s", d.findings[0].Message)
-	}
-	return n, nil
+	return checkedNode(f, path, text)
 }
 
 // UnknownField explains why path is not a field of kind k.
@@ -87,17 +75,32 @@ func PersonValueNode(key, text string) (*yaml.Node, error) {
 	if f == nil || f.Type == TCustom {
 		return nil, fmt.Errorf("unknown person field %q%s", key, didYouMean(key, keysFor(PersonFields, "")))
 	}
-	n := StringNode(text)
-	if f.Type == TDate {
-		n = plainNode(text)
-	}
+	return checkedNode(f, key, text)
+}
+
+// checkedNode is text as the node to store for field f, decoded into a
+// throw-away record as the file would hold it, so that the commands that
+// write values and validate accept exactly the same values.
+func checkedNode[T any](f *Field[T], path, text string) (*yaml.Node, error) {
+	n := textNode(f.Type, text)
 	d := &decoder{}
-	var sink Person
-	d.decodeValue(n, key, f.Type, f.Enum, func() any { return f.ptr(&sink) })
-	if len(d.findings) > 0 {
-		return nil, fmt.Errorf("%s", d.findings[0].Message)
+	var sink T
+	d.decodeValue(n, path, f.Type, f.Enum, func() any { return f.ptr(&sink) })
+	if err := d.firstProblem(); err != nil {
+		return nil, err
 	}
 	return n, nil
+}
+
+// textNode is how text given on the command line is stored as a value of
+// type t: quoted where it is text, so YAML reads it back as the same text;
+// plain for dates, amounts, numbers and booleans.
+func textNode(t ValueType, text string) *yaml.Node {
+	switch t {
+	case TString, TText, TPerson, TEnum:
+		return StringNode(text)
+	}
+	return plainNode(text)
 }
 
 // PersonKeyOrder is the canonical order of a person file's keys.
@@ -168,11 +171,7 @@ func NewEvent(values map[string]string) (Event, *yaml.Node, error) {
 		if !ok || text == "" {
 			continue
 		}
-		v := plainNode(text)
-		if f.Type == TString || f.Type == TText || f.Type == TEnum {
-			v = StringNode(text)
-		}
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Key}, v)
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Key}, textNode(f.Type, text))
 	}
 	for key := range values {
 		if findField(EventFields, key) == nil {
@@ -184,8 +183,8 @@ func NewEvent(values map[string]string) (Event, *yaml.Node, error) {
 	d.pos = &e.KeyPos
 	walkMapping(d, n, EventFields, &e, "", "")
 	checkEvent(d, n, &e)
-	if len(d.findings) > 0 {
-		return Event{}, nil, fmt.Errorf("%s", d.findings[0].Message)
+	if err := d.firstProblem(); err != nil {
+		return Event{}, nil, err
 	}
 	return e, n, nil
 }
