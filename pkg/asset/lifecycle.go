@@ -356,6 +356,8 @@ func (s *Status) describe() string {
 	return d
 }
 
+// pastTense is an event type as the end of "it cannot be …"; most event
+// types already read that way.
 func pastTense(event string) string {
 	switch event {
 	case "repair":
@@ -364,18 +366,8 @@ func pastTense(event string) string {
 		return "given a new seat count"
 	case "note":
 		return "given a note"
-	case "moved":
-		return "moved"
-	case "installed":
-		return "installed"
 	case "removed":
 		return "uninstalled"
-	case "serviced":
-		return "serviced"
-	case "audited":
-		return "audited"
-	case "found":
-		return "found"
 	case "lost":
 		return "reported lost"
 	case "disposed":
