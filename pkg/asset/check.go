@@ -75,7 +75,7 @@ func checkDepreciation(d *decoder, n *yaml.Node, dep *DepreciationSpec) {
 // nodeAt returns the value node at a dotted path in a mapping, or nil.
 func nodeAt(m *yaml.Node, path string) *yaml.Node {
 	for {
-		key, rest, nested := cut(path)
+		key, rest, nested := strings.Cut(path, ".")
 		m = valueNode(m, key)
 		if m == nil || !nested {
 			return m

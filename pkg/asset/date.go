@@ -6,6 +6,7 @@
 package asset
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"time"
@@ -94,24 +95,7 @@ func (d Date) Time() time.Time {
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
 func (d Date) Compare(e Date) int {
-	switch {
-	case d.y != e.y:
-		return cmpInt(int(d.y), int(e.y))
-	case d.m != e.m:
-		return cmpInt(int(d.m), int(e.m))
-	default:
-		return cmpInt(int(d.d), int(e.d))
-	}
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Or(cmp.Compare(d.y, e.y), cmp.Compare(d.m, e.m), cmp.Compare(d.d, e.d))
 }
 
 // Before reports whether d is strictly before e.

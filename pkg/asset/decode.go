@@ -3,6 +3,7 @@ package asset
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -223,7 +224,7 @@ func (d *decoder) decodeValue(v *yaml.Node, path string, typ ValueType, enum []s
 		}
 		*dst().(*string) = s
 	case TEnum:
-		if !contains(enum, s) {
+		if !slices.Contains(enum, s) {
 			d.errorf(v, "bad-value", "%q cannot be %q: use one of %s%s", path, s, strings.Join(enum, ", "), didYouMean(s, enum))
 			return
 		}
@@ -282,15 +283,6 @@ func (d *decoder) decodeValue(v *yaml.Node, path string, typ ValueType, enum []s
 func isDigits(s string) bool {
 	_, err := digits(s)
 	return err == nil && s != ""
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // ParseRate reads a rate written as a fraction (0.3) or a percentage (30%).

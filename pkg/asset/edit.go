@@ -45,7 +45,7 @@ func ValueNode(k Kind, path, text string) (*yaml.Node, error) {
 
 // UnknownField explains why path is not a field of kind k.
 func UnknownField(k Kind, path string) error {
-	top, _, _ := cut(path)
+	top, _, _ := strings.Cut(path, ".")
 	if f := findField(AssetFields, top); f != nil && !f.For(k) {
 		return fmt.Errorf("%q is not a %s field: it belongs to %s", path, k, kindList(f.Kinds))
 	}

@@ -1,6 +1,9 @@
 package asset
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // EventSpec describes one event type of the history: the keys it takes
 // besides date, event and note, and which of them it needs.
@@ -52,12 +55,7 @@ func (s *EventSpec) Takes(key string) bool {
 	case "date", "event", "note":
 		return true
 	}
-	for _, k := range s.Keys {
-		if k == key {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(s.Keys, key)
 }
 
 // KeyList writes the keys an event takes, for messages.

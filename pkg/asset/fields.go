@@ -1,5 +1,10 @@
 package asset
 
+import (
+	"slices"
+	"strings"
+)
+
 // ValueType is the type of a field's value in a file.
 type ValueType int
 
@@ -38,15 +43,7 @@ type Field[T any] struct {
 
 // For reports whether kind k uses this field.
 func (f *Field[T]) For(k Kind) bool {
-	if f.Kinds == nil {
-		return true
-	}
-	for _, x := range f.Kinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
+	return f.Kinds == nil || slices.Contains(f.Kinds, k)
 }
 
 // Depreciation methods.
@@ -157,7 +154,7 @@ func wrap[S, T any](fields []Field[S], get func(*T) *S) []Field[T] {
 func LookupField(path string, k Kind) (*Field[Asset], bool) {
 	fields := AssetFields
 	for {
-		key, rest, nested := cut(path)
+		key, rest, nested := strings.Cut(path, ".")
 		var found *Field[Asset]
 		for i := range fields {
 			if fields[i].Key == key {
@@ -176,13 +173,4 @@ func LookupField(path string, k Kind) (*Field[Asset], bool) {
 		}
 		fields, path = found.Sub, rest
 	}
-}
-
-func cut(path string) (first, rest string, ok bool) {
-	for i := 0; i < len(path); i++ {
-		if path[i] == '.' {
-			return path[:i], path[i+1:], true
-		}
-	}
-	return path, "", false
 }

@@ -1,6 +1,8 @@
 package asset
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -152,7 +154,7 @@ func (ps Positions) Of(path string) Pos {
 				return p.Pos
 			}
 		}
-		i := lastDot(path)
+		i := strings.LastIndexByte(path, '.')
 		if i < 0 {
 			return Pos{}
 		}
@@ -168,15 +170,6 @@ func (ps Positions) Has(path string) bool {
 		}
 	}
 	return false
-}
-
-func lastDot(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '.' {
-			return i
-		}
-	}
-	return -1
 }
 
 // LeftBy reports whether the person had left on a date: their last day

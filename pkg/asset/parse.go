@@ -222,14 +222,7 @@ func yamlError(err error) (int, string) {
 		}
 		return line, "not valid YAML: " + m[2] + yamlHint
 	}
-	return 0, "not valid YAML: " + trimPrefix(msg, "yaml: ") + yamlHint
-}
-
-func trimPrefix(s, prefix string) string {
-	if len(s) >= len(prefix) && s[:len(prefix)] == prefix {
-		return s[len(prefix):]
-	}
-	return s
+	return 0, "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ") + yamlHint
 }
 
 func firstAlias(n *yaml.Node) *yaml.Node {
