@@ -256,8 +256,8 @@ func (d *decoder) decodeValue(v *yaml.Node, path string, typ ValueType, enum []s
 		*dst().(*Money) = m
 	case TInt:
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 0 || n > 10_000_000 || !isDigits(s) {
-			d.errorf(v, "bad-int", "%q must be a whole number from 0 to 10000000, not %q", path, s)
+		if err != nil || n < 0 || n > maxInt || !isDigits(s) {
+			d.errorf(v, "bad-int", "%q must be a whole number from 0 to %d, not %q", path, maxInt, s)
 			return
 		}
 		*dst().(**int) = &n

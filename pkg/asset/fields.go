@@ -155,13 +155,7 @@ func LookupField(path string, k Kind) (*Field[Asset], bool) {
 	fields := AssetFields
 	for {
 		key, rest, nested := strings.Cut(path, ".")
-		var found *Field[Asset]
-		for i := range fields {
-			if fields[i].Key == key {
-				found = &fields[i]
-				break
-			}
-		}
+		found := findField(fields, key)
 		if found == nil || !found.For(k) {
 			return nil, false
 		}

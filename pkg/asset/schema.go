@@ -56,7 +56,7 @@ var patternMessages = map[ValueType]string{
 	TDate:     "write dates as YYYY-MM-DD, e.g. 2026-03-31",
 	TDuration: "write a whole number and a unit, e.g. 90d, 6w, 36m or 3y",
 	TMoney:    "write an amount as digits with an optional decimal point and currency, e.g. 1249.00 or 1249.00 USD; never negative",
-	TInt:      "a whole number from 0 to 10000000",
+	TInt:      fmt.Sprintf("a whole number from 0 to %d", maxInt),
 	TRate:     "a fraction such as 0.3, or a percentage such as 30%; more than 0 and at most 1",
 }
 
