@@ -59,11 +59,11 @@ func checkDepreciation(d *decoder, n *yaml.Node, dep *DepreciationSpec) {
 		return
 	}
 	// A rate that is there but bad has its own finding already.
-	if r := valueNode(n, "rate"); dep.Method == "declining_balance" && (r == nil || r.Tag == "!!null") {
-		d.errorf(n, "missing-field", "declining_balance needs a rate, e.g. rate: 0.3")
+	if r := valueNode(n, "rate"); dep.Method == DecliningBalance && (r == nil || r.Tag == "!!null") {
+		d.errorf(n, "missing-field", "%s needs a rate, e.g. rate: 0.3", DecliningBalance)
 	}
-	if !dep.Rate.IsZero() && dep.Method != "declining_balance" && dep.Method != "" {
-		d.add(valueNode(n, "rate"), Warning, "unused-rate", "rate is only used by declining_balance, not %s", dep.Method)
+	if !dep.Rate.IsZero() && dep.Method != DecliningBalance && dep.Method != "" {
+		d.add(valueNode(n, "rate"), Warning, "unused-rate", "rate is only used by %s, not %s", DecliningBalance, dep.Method)
 	}
 	if !dep.Life.IsZero() {
 		if _, ok := dep.Life.Months(); !ok || dep.Life.N == 0 {

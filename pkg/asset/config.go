@@ -170,7 +170,7 @@ func (c *Config) DepreciationFor(a *Asset) DepreciationSpec {
 		}
 	}
 	if spec.Method == "" {
-		spec.Method = "none"
+		spec.Method = NoDepreciation
 	}
 	return spec
 }

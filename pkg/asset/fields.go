@@ -46,8 +46,17 @@ func (f *Field[T]) For(k Kind) bool {
 	return f.Kinds == nil || slices.Contains(f.Kinds, k)
 }
 
-// Depreciation methods.
-var DepreciationMethods = []string{"straight_line", "declining_balance", "double_declining", "sum_of_years", "none"}
+// The depreciation methods, as a file names them.
+const (
+	StraightLine     = "straight_line"
+	DecliningBalance = "declining_balance"
+	DoubleDeclining  = "double_declining"
+	SumOfYears       = "sum_of_years"
+	NoDepreciation   = "none"
+)
+
+// DepreciationMethods lists the depreciation methods a file can name.
+var DepreciationMethods = []string{StraightLine, DecliningBalance, DoubleDeclining, SumOfYears, NoDepreciation}
 
 // LicenceMetrics are the ways a licence counts its seats.
 var LicenceMetrics = []string{"user", "device", "concurrent", "site"}

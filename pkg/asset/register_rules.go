@@ -146,7 +146,7 @@ func UnknownHardware(file string, ref Ref) Finding {
 // category's defaults, cannot be computed ("" when it can).
 func depreciationProblem(a *Asset, cfg *Config) string {
 	spec := cfg.DepreciationFor(a)
-	if spec.Method == "none" || a.Purchase.Cost.IsZero() {
+	if spec.Method == NoDepreciation || a.Purchase.Cost.IsZero() {
 		return ""
 	}
 	if spec.Life.IsZero() {
