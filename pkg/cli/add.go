@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -115,9 +114,6 @@ func addPath(flag string, k asset.Kind) string {
 		}
 		return "purchase.cost"
 	}
-	if flag == "auto-renew" {
-		return "auto_renew"
-	}
 	for _, f := range addFlags {
 		if f.flag == flag {
 			return f.path
@@ -163,11 +159,16 @@ func runAdd(app *App, opts *addOptions) error {
 			opts.values["warranty"] = dur.AddTo(bought).String()
 		}
 	}
-	for _, f := range append(addFlags, struct{ flag, path, usage string }{flag: "auto-renew"}) {
+	for _, f := range addFlags {
 		if text, ok := opts.values[f.flag]; ok {
 			if err := set(addPath(f.flag, opts.kind), text, "--"+f.flag); err != nil {
 				return err
 			}
+		}
+	}
+	if text, ok := opts.values["auto-renew"]; ok {
+		if err := set("auto_renew", text, "--auto-renew"); err != nil {
+			return err
 		}
 	}
 	for _, kv := range opts.sets {
@@ -221,11 +222,7 @@ func addFromPEM(app *App, opts *addOptions, set func(path, text, from string) er
 	if opts.kind != asset.Certificate {
 		return refuse("--from-pem reads certificates: use `itrack add certificate --from-pem FILE`")
 	}
-	path := opts.fromPEM
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(app.Cwd, path)
-	}
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(app.abs(opts.fromPEM))
 	if err != nil {
 		return refuse("--from-pem: cannot read %s: %v", opts.fromPEM, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -148,6 +149,14 @@ func refuse(format string, args ...any) error {
 // silent ends with a code after the command printed what it had to say.
 func silent(code int) error {
 	return &ExitError{Code: code}
+}
+
+// abs resolves a path named on the command line against the working folder.
+func (app *App) abs(path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(app.Cwd, path)
 }
 
 // asOf returns the date the command answers for: --as-of or today.

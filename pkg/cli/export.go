@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -43,16 +42,12 @@ func runExport(app *App, kindArg string) error {
 	}
 	var kind asset.Kind
 	people := false
-	switch strings.ToLower(kindArg) {
-	case "":
-		if format == "csv" {
-			return refuse("a CSV export holds one kind: give --kind (%s, or people)", asset.KindNames())
-		}
-	case "people", "person", "users":
-		people = true
-	default:
-		if kind, err = asset.ParseKind(kindArg); err != nil {
-			return refuse("--kind: %v (or people)", err)
+	if kindArg == "" && format == "csv" {
+		return refuse("a CSV export holds one kind: give --kind (%s, or people)", asset.KindNames())
+	}
+	if kindArg != "" {
+		if kind, people, err = parseKindOrPeople(kindArg); err != nil {
+			return err
 		}
 	}
 	asOf, err := app.asOf()

@@ -74,43 +74,22 @@ func runImport(app *App, opts *importOptions) error {
 	if _, err := app.outputFormat(); err != nil {
 		return err
 	}
-	iopts := importer.Options{DateFormat: opts.dateFormat, Today: app.Today}
-	switch strings.ToLower(opts.kind) {
-	case "":
+	if opts.kind == "" {
 		return refuse("say what the rows are: --kind hardware, component, licence, domain, certificate, document or people")
-	case "people", "person", "users", "user":
-		iopts.People = true
-	default:
-		k, err := asset.ParseKind(opts.kind)
-		if err != nil {
-			return refuse("--kind: %v (or people)", err)
-		}
-		iopts.Kind = k
 	}
+	kind, people, err := parseKindOrPeople(opts.kind)
+	if err != nil {
+		return err
+	}
+	iopts := importer.Options{DateFormat: opts.dateFormat, Today: app.Today, Kind: kind, People: people}
 	if opts.dateFormat != "" {
 		if _, err := importer.ParseDateFormat(opts.dateFormat); err != nil {
 			return refuse("--date-format: %v", err)
 		}
 	}
-	path := opts.file
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(app.Cwd, path)
-	}
-	raw, err := os.ReadFile(path)
+	table, err := app.readCSV(opts.file)
 	if err != nil {
-		return refuse("cannot read %s: %v", opts.file, unwrapErr(err))
-	}
-	text, warnings := importer.Decode(raw)
-	for _, w := range warnings {
-		fmt.Fprintf(app.IO.Err, "%s: warning: %s\n", opts.file, w)
-	}
-	table, err := importer.Parse(text)
-	var rowErr *importer.RowError
-	if errors.As(err, &rowErr) {
-		return refuse("%s:%d: %s", opts.file, rowErr.Row, rowErr.Message)
-	}
-	if err != nil {
-		return refuse("%s: %v", opts.file, err)
+		return err
 	}
 	if len(table.Rows) == 0 {
 		fmt.Fprintf(app.IO.Out, "%s has a header row and no rows: nothing to import.\n", opts.file)
@@ -257,6 +236,42 @@ func importSummary(counts map[string]int) string {
 		return "no rows"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// parseKindOrPeople reads --kind where the rows may be assets of a kind or
+// people.
+func parseKindOrPeople(arg string) (asset.Kind, bool, error) {
+	switch strings.ToLower(arg) {
+	case "people", "person", "users", "user":
+		return "", true, nil
+	}
+	k, err := asset.ParseKind(arg)
+	if err != nil {
+		return "", false, refuse("--kind: %v (or people)", err)
+	}
+	return k, false, nil
+}
+
+// readCSV reads a table file named on the command line (relative to the
+// working folder), its encoding worked out with a warning when guessed.
+func (app *App) readCSV(file string) (*importer.Table, error) {
+	raw, err := os.ReadFile(app.abs(file))
+	if err != nil {
+		return nil, refuse("cannot read %s: %v", file, unwrapErr(err))
+	}
+	text, warnings := importer.Decode(raw)
+	for _, w := range warnings {
+		fmt.Fprintf(app.IO.Err, "%s: warning: %s\n", file, w)
+	}
+	table, err := importer.Parse(text)
+	var rowErr *importer.RowError
+	if errors.As(err, &rowErr) {
+		return nil, refuse("%s:%d: %s", file, rowErr.Row, rowErr.Message)
+	}
+	if err != nil {
+		return nil, refuse("%s: %v", file, err)
+	}
+	return table, nil
 }
 
 // progress is a progress bar on stderr for long runs on a terminal, and

@@ -66,10 +66,7 @@ assets, the same N every time, for trying itrack at scale.`,
 }
 
 func runInit(app *App, opts *initOptions) error {
-	dir := opts.dir
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(app.Cwd, dir)
-	}
+	dir := app.abs(opts.dir)
 	if opts.example && opts.size > 0 {
 		return refuse("--example and --size make different registers: give one of them")
 	}

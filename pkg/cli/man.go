@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -24,10 +23,7 @@ docs/commands/ is made, and a test keeps it equal to --help.`,
   itrack man --markdown docs/commands`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir := args[0]
-			if !filepath.IsAbs(dir) {
-				dir = filepath.Join(app.Cwd, dir)
-			}
+			dir := app.abs(args[0])
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return refuse("cannot create %s: %v", args[0], err)
 			}

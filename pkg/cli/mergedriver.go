@@ -45,15 +45,9 @@ exit 1: conflicts are left to resolve.`,
 }
 
 func runMergeDriver(app *App, basePath, oursPath, theirsPath, path string) error {
-	abs := func(p string) string {
-		if filepath.IsAbs(p) {
-			return p
-		}
-		return filepath.Join(app.Cwd, p)
-	}
 	var data [3][]byte
 	for i, p := range []string{basePath, oursPath, theirsPath} {
-		b, err := os.ReadFile(abs(p))
+		b, err := os.ReadFile(app.abs(p))
 		if err != nil {
 			return refuse("merge-driver: %v", err)
 		}
@@ -62,9 +56,9 @@ func runMergeDriver(app *App, basePath, oursPath, theirsPath, path string) error
 	res, err := merge.Files(registerPath(path), data[0], data[1], data[2])
 	if err != nil {
 		fmt.Fprintf(app.IO.Err, "itrack merge-driver: %v: falling back to a text merge\n", err)
-		return textMerge(app, abs(basePath), abs(oursPath), abs(theirsPath))
+		return textMerge(app, app.abs(basePath), app.abs(oursPath), app.abs(theirsPath))
 	}
-	if err := os.WriteFile(abs(oursPath), res.Data, 0o644); err != nil {
+	if err := os.WriteFile(app.abs(oursPath), res.Data, 0o644); err != nil {
 		return refuse("merge-driver: %v", err)
 	}
 	if len(res.Conflicts) > 0 {

@@ -27,10 +27,8 @@ each item, dated the last day. Every change is checked first; if any item
 cannot be returned, nothing at all is changed.`,
 		Example: `  itrack offboard farid
   itrack offboard farid --date 2026-12-18 --return-all`,
-		Args: cobra.ExactArgs(1),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			return completePeople(app, args, toComplete)
-		},
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: firstArgOnly(completePeopleArg(app)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runOffboard(app, args[0], &flags, returnAll)
 		},

@@ -166,10 +166,8 @@ func newPersonShowCmd(app *App) *cobra.Command {
 		Short: "Show a person and everything they hold",
 		Long: `Show a person and everything they hold on the --as-of date: hardware,
 components and licence seats, with their value.`,
-		Args: cobra.ExactArgs(1),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			return completePeople(app, args, toComplete)
-		},
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: firstArgOnly(completePeopleArg(app)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runPersonShow(app, args[0])
 		},
@@ -218,13 +216,12 @@ func holdingsTable(held []view.Holding) render.Table {
 	return t
 }
 
-func completePeople(app *App, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	if len(args) > 0 {
-		return nil, cobra.ShellCompDirectiveNoFileComp
+// firstArgOnly completes a command's first argument, and nothing after it.
+func firstArgOnly(complete cobra.CompletionFunc) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return complete(cmd, args, toComplete)
 	}
-	reg, err := app.open()
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	return fileIDs(reg, "people", toComplete), cobra.ShellCompDirectiveNoFileComp
 }

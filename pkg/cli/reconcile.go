@@ -2,8 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -71,21 +69,9 @@ func runReconcile(app *App, file, key string, maps []string, fail bool) error {
 	if err != nil {
 		return err
 	}
-	path := file
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(app.Cwd, path)
-	}
-	raw, err := os.ReadFile(path)
+	table, err := app.readCSV(file)
 	if err != nil {
-		return refuse("cannot read %s: %v", file, unwrapErr(err))
-	}
-	text, warnings := importer.Decode(raw)
-	for _, w := range warnings {
-		fmt.Fprintf(app.IO.Err, "%s: warning: %s\n", file, w)
-	}
-	table, err := importer.Parse(text)
-	if err != nil {
-		return refuse("%s: %v", file, err)
+		return err
 	}
 	mapping, err := importer.MapColumns(table.Header, asset.Hardware, false, maps, table.Rows)
 	if err != nil {
