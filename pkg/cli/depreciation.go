@@ -47,25 +47,18 @@ Formats: table (default), json, csv, markdown.`,
 	return cmd
 }
 
-// depreciations computes every asset's depreciation, reporting the assets
-// whose settings cannot be computed on stderr.
+// depreciations computes the depreciation of every asset held on asOf,
+// reporting the assets whose settings cannot be computed on stderr. Assets
+// gone or not bought yet are left out: `itrack depreciation ID` still
+// shows them.
 func depreciations(app *App, reg *register.Register, assets []*asset.Asset, asOf asset.Date) []*depreciation.Result {
-	var out []*depreciation.Result
-	for _, a := range assets {
-		if st, _ := asset.StatusAt(a, asOf, reg.Config.Renewals.Window); st.State == asset.Disposed || st.State == "" {
-			continue // gone, or not bought yet: `itrack depreciation ID` still shows it
-		}
-		r, err := depreciation.Of(a, reg.Config, asOf)
-		if err != nil {
-			fmt.Fprintf(app.IO.Err, "%s: %v\n", a.File, err)
-			app.exit = max(app.exit, ExitInvalid)
-			continue
-		}
-		if r != nil {
-			out = append(out, r)
-		}
+	statuses := asset.Statuses(assets, asOf, reg.Config.Renewals.Window)
+	results, failed := depreciation.All(assets, reg.Config, statuses, asOf)
+	for _, f := range failed {
+		fmt.Fprintf(app.IO.Err, "%s: %v\n", f.Asset.File, f.Err)
+		app.exit = max(app.exit, ExitInvalid)
 	}
-	return out
+	return results
 }
 
 func runDepreciation(app *App, by string) error {

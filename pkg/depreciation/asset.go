@@ -93,6 +93,35 @@ func Of(a *asset.Asset, cfg *asset.Config, asOf asset.Date) (*Result, error) {
 	return r, nil
 }
 
+// Failure is an asset whose depreciation cannot be computed, and why.
+type Failure struct {
+	Asset *asset.Asset
+	Err   error
+}
+
+// All computes the depreciation of every asset held on asOf: assets
+// disposed of or not yet bought are left out, as are assets with no
+// purchase cost and date. statuses are the assets' statuses on asOf.
+// Assets whose settings cannot be computed are returned as failures.
+func All(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asset.Status, asOf asset.Date) ([]*Result, []Failure) {
+	var out []*Result
+	var failed []Failure
+	for _, a := range assets {
+		if st := statuses[a.ID].State; st == asset.Disposed || st == "" {
+			continue
+		}
+		r, err := Of(a, cfg, asOf)
+		if err != nil {
+			failed = append(failed, Failure{Asset: a, Err: err})
+			continue
+		}
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	return out, failed
+}
+
 // disposalOf returns the asset's disposal event on or before asOf.
 func disposalOf(a *asset.Asset, asOf asset.Date) *asset.Event {
 	for i := range a.History {

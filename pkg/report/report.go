@@ -68,14 +68,10 @@ func Build(in Input) *Report {
 	}
 
 	cost, book := map[string]decimal.Decimal{}, map[string]decimal.Decimal{}
-	for _, a := range in.Assets {
-		if st := statuses[a.ID].State; st == asset.Disposed || st == "" {
-			continue
-		}
-		d, err := depreciation.Of(a, cfg, asOf)
-		if err != nil || d == nil {
-			continue
-		}
+	// assets whose depreciation cannot be computed are left out here;
+	// validate and depreciation report them
+	results, _ := depreciation.All(in.Assets, cfg, statuses, asOf)
+	for _, d := range results {
 		cost[d.Currency] = cost[d.Currency].Add(d.Cost)
 		book[d.Currency] = book[d.Currency].Add(d.BookValue)
 	}
