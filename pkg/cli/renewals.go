@@ -242,12 +242,9 @@ func writeRenewalsGitHub(w io.Writer, rows []view.Renewal, fails func(int) bool,
 		if r.Cost != nil {
 			msg += ", " + r.Cost.String()
 		}
-		props := []string{"file=" + render.GitHubProperty(prefix+r.File)}
-		if r.Line > 0 {
-			props = append(props, fmt.Sprintf("line=%d", r.Line))
-		}
-		props = append(props, "title="+render.GitHubProperty(fmt.Sprintf("%s %s", r.ID, strings.ReplaceAll(r.Type, "_", "-"))))
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), render.GitHubData(msg)); err != nil {
+		err := render.WriteAnnotation(w, render.Annotation{Level: level, File: prefix + r.File, Line: r.Line,
+			Title: r.ID + " " + strings.ReplaceAll(r.Type, "_", "-"), Message: msg})
+		if err != nil {
 			return err
 		}
 	}

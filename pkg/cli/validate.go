@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -114,15 +113,9 @@ func writeGitHubFindings(w io.Writer, findings asset.Findings, prefix string) er
 		if f.Severity == asset.Warning {
 			level = "warning"
 		}
-		props := []string{"file=" + render.GitHubProperty(prefix+f.File)}
-		if f.Pos.Line > 0 {
-			props = append(props, fmt.Sprintf("line=%d", f.Pos.Line))
-		}
-		if f.Pos.Col > 0 {
-			props = append(props, fmt.Sprintf("col=%d", f.Pos.Col))
-		}
-		props = append(props, "title="+render.GitHubProperty("itrack "+f.Rule))
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), render.GitHubData(f.Message)); err != nil {
+		err := render.WriteAnnotation(w, render.Annotation{Level: level, File: prefix + f.File, Line: f.Pos.Line, Col: f.Pos.Col,
+			Title: "itrack " + f.Rule, Message: f.Message})
+		if err != nil {
 			return err
 		}
 	}

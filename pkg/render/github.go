@@ -1,6 +1,36 @@
 package render
 
-import "strings"
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Annotation is a GitHub Actions workflow command that annotates a file of
+// a pull request: ::level file=…,line=…,col=…,title=…::message.
+type Annotation struct {
+	Level   string // error, warning or notice
+	File    string
+	Line    int // 0 when unknown: left out
+	Col     int // 0 when unknown: left out
+	Title   string
+	Message string
+}
+
+// WriteAnnotation writes one workflow command line, its properties and
+// message escaped.
+func WriteAnnotation(w io.Writer, a Annotation) error {
+	props := []string{"file=" + GitHubProperty(a.File)}
+	if a.Line > 0 {
+		props = append(props, fmt.Sprintf("line=%d", a.Line))
+	}
+	if a.Col > 0 {
+		props = append(props, fmt.Sprintf("col=%d", a.Col))
+	}
+	props = append(props, "title="+GitHubProperty(a.Title))
+	_, err := fmt.Fprintf(w, "::%s %s::%s\n", a.Level, strings.Join(props, ","), GitHubData(a.Message))
+	return err
+}
 
 // GitHubData escapes the message of a GitHub Actions workflow command.
 func GitHubData(s string) string {
