@@ -91,7 +91,7 @@ type diffNote struct {
 
 func diffView(r *diff.Result, base, head string, asOf asset.Date) diffJSON {
 	v := diffJSON{Base: base, Head: head, AsOf: asOf.String(), Changes: []diffChange{}, PurchaseCost: []deltaJSON{},
-		RunRate: []deltaJSON{}, Seats: []seatChangeJSON{}, Findings: []diffNote{}, Introduced: []findingJSON{}, Fixed: []findingJSON{}}
+		RunRate: []deltaJSON{}, Seats: []seatChangeJSON{}, Findings: []diffNote{}}
 	for _, c := range r.Changes {
 		dc := diffChange{Status: c.Status, Kind: string(c.Kind), Person: c.Person, ID: c.ID, Name: c.Name, OldFile: c.OldFile, File: c.NewFile, Fields: c.Fields}
 		if c.OldFile == c.NewFile {
@@ -148,14 +148,7 @@ func diffView(r *diff.Result, base, head string, asOf asset.Date) diffJSON {
 	for _, n := range r.Findings {
 		v.Findings = append(v.Findings, diffNote(n))
 	}
-	conv := func(fs asset.Findings) []findingJSON {
-		out := []findingJSON{}
-		for _, f := range fs {
-			out = append(out, findingJSON{File: f.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: f.Severity.String(), Rule: f.Rule, Message: f.Message})
-		}
-		return out
-	}
-	v.Introduced, v.Fixed = conv(r.Introduced), conv(r.Fixed)
+	v.Introduced, v.Fixed = findingsJSON(r.Introduced), findingsJSON(r.Fixed)
 	return v
 }
 

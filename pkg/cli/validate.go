@@ -41,7 +41,8 @@ CI formats name files from the top of the git repository.`,
 	return cmd
 }
 
-// findingJSON is one finding in `validate --format json`.
+// findingJSON is one finding in `validate --format json`, and in the
+// errors introduced and fixed of `diff --format json`.
 type findingJSON struct {
 	File     string `json:"file"`
 	Line     int    `json:"line"`
@@ -49,6 +50,16 @@ type findingJSON struct {
 	Severity string `json:"severity"`
 	Rule     string `json:"rule"`
 	Message  string `json:"message"`
+}
+
+// findingsJSON shapes findings for machine output; none is an empty list,
+// never null.
+func findingsJSON(fs asset.Findings) []findingJSON {
+	out := make([]findingJSON, len(fs))
+	for i, f := range fs {
+		out[i] = findingJSON{File: f.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: f.Severity.String(), Rule: f.Rule, Message: f.Message}
+	}
+	return out
 }
 
 func runValidate(app *App, strict bool) error {
@@ -75,11 +86,7 @@ func runValidate(app *App, strict bool) error {
 	}
 	switch format {
 	case "json":
-		out := make([]findingJSON, len(findings))
-		for i, f := range findings {
-			out[i] = findingJSON{File: f.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: f.Severity.String(), Rule: f.Rule, Message: f.Message}
-		}
-		err = render.WriteJSON(app.IO.Out, out)
+		err = render.WriteJSON(app.IO.Out, findingsJSON(findings))
 	case "github":
 		err = writeGitHubFindings(app.IO.Out, findings, reg.RepoPrefix())
 	case "sarif":
