@@ -41,15 +41,18 @@ type forecastReport struct {
 	AsOf    string         `json:"as_of"`
 	Months  int            `json:"months"`
 	By      string         `json:"by"`
-	Groups  []spendJSON    `json:"groups"`
+	Groups  []view.Spend   `json:"groups"`
 	Totals  []*view.Amount `json:"totals"`
 	RunRate []*view.Amount `json:"annual_run_rate"`
 }
 
-type spendJSON struct {
-	Group    string       `json:"group"`
-	Amount   *view.Amount `json:"amount"`
-	Payments int          `json:"payments"`
+// spendTable lists spend per group, the group column headed by header.
+func spendTable(header string, groups []view.Spend) render.Table {
+	t := render.Table{Header: []string{header, "amount", "payments"}}
+	for _, g := range groups {
+		t.Rows = append(t.Rows, []string{g.Group, g.Amount.String(), fmt.Sprint(g.Payments)})
+	}
+	return t
 }
 
 func runForecast(app *App, months int, by string) error {
@@ -66,24 +69,14 @@ func runForecast(app *App, months int, by string) error {
 	cur := reg.Config.Currency
 	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
 	payments := renewals.Forecast(snap.Assets, reg.Config, statuses, asOf, months)
-	r := forecastReport{AsOf: asOf.String(), Months: months, By: by, Groups: []spendJSON{}, Totals: []*view.Amount{}, RunRate: []*view.Amount{}}
-	for _, s := range renewals.GroupPayments(payments, by, asOf, months, cur) {
-		r.Groups = append(r.Groups, spendJSON{Group: s.Group, Amount: view.Money(s.Amount, s.Currency), Payments: s.Payments})
-	}
-	for _, m := range renewals.Totals(payments) {
-		r.Totals = append(r.Totals, view.AmountOf(m, cur))
-	}
-	for _, m := range renewals.RunRate(snap.Assets, reg.Config, statuses) {
-		r.RunRate = append(r.RunRate, view.AmountOf(m, cur))
-	}
+	r := forecastReport{AsOf: asOf.String(), Months: months, By: by,
+		Groups:  view.SpendsOf(renewals.GroupPayments(payments, by, asOf, months, cur)),
+		Totals:  view.AmountsOf(renewals.Totals(payments), cur),
+		RunRate: view.AmountsOf(renewals.RunRate(snap.Assets, reg.Config, statuses), cur)}
 	if format == "json" {
 		return render.WriteJSON(app.IO.Out, r)
 	}
-	t := render.Table{Header: []string{by, "amount", "payments"}}
-	for _, g := range r.Groups {
-		t.Rows = append(t.Rows, []string{g.Group, g.Amount.String(), fmt.Sprint(g.Payments)})
-	}
-	if err := writeTable(app, format, t); err != nil || format == "csv" {
+	if err := writeTable(app, format, spendTable(by, r.Groups)); err != nil || format == "csv" {
 		return err
 	}
 	out := app.IO.Out

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/report"
 	"github.com/itrack/itrack/pkg/view"
@@ -47,7 +46,7 @@ type reportJSON struct {
 	PurchaseCost []*view.Amount `json:"purchase_cost"`
 	BookValue    []*view.Amount `json:"book_value"`
 	RunRate      []*view.Amount `json:"annual_run_rate"`
-	Next12Months []spendJSON    `json:"next_12_months"`
+	Next12Months []view.Spend   `json:"next_12_months"`
 	Next12Total  []*view.Amount `json:"next_12_months_total"`
 	Findings     []findingItem  `json:"findings"`
 }
@@ -88,21 +87,12 @@ func runReport(app *App) error {
 }
 
 func reportView(r *report.Report, currency string) reportJSON {
-	amounts := func(ms []asset.Money) []*view.Amount {
-		out := []*view.Amount{}
-		for _, m := range ms {
-			out = append(out, view.AmountOf(m, currency))
-		}
-		return out
-	}
 	v := reportJSON{Name: r.Name, AsOf: r.AsOf.String(), Assets: r.Assets, People: r.People, Counts: []countJSON{},
-		PurchaseCost: amounts(r.PurchaseCost), BookValue: amounts(r.BookValue), RunRate: amounts(r.RunRate),
-		Next12Months: []spendJSON{}, Next12Total: amounts(r.Next12Total), Findings: []findingItem{}}
+		PurchaseCost: view.AmountsOf(r.PurchaseCost, currency), BookValue: view.AmountsOf(r.BookValue, currency),
+		RunRate: view.AmountsOf(r.RunRate, currency), Next12Months: view.SpendsOf(r.Next12Months),
+		Next12Total: view.AmountsOf(r.Next12Total, currency), Findings: []findingItem{}}
 	for _, c := range r.Counts {
 		v.Counts = append(v.Counts, countJSON{Kind: string(c.Kind), State: string(c.State), Count: c.N})
-	}
-	for _, s := range r.Next12Months {
-		v.Next12Months = append(v.Next12Months, spendJSON{Group: s.Group, Amount: view.Money(s.Amount, s.Currency), Payments: s.Payments})
 	}
 	for _, f := range r.Findings {
 		v.Findings = append(v.Findings, findingItem{Rule: f.Rule, ID: f.Asset.ID, File: f.Asset.File, Person: f.Person, Message: f.Message})
@@ -137,14 +127,6 @@ func countsTable(v reportJSON) render.Table {
 	return t
 }
 
-func spendTable(v reportJSON) render.Table {
-	t := render.Table{Header: []string{"month", "amount", "payments"}}
-	for _, s := range v.Next12Months {
-		t.Rows = append(t.Rows, []string{s.Group, s.Amount.String(), fmt.Sprint(s.Payments)})
-	}
-	return t
-}
-
 func findingsTable(v reportJSON) render.Table {
 	t := render.Table{Header: []string{"rule", "id", "finding"}}
 	for _, f := range v.Findings {
@@ -164,7 +146,7 @@ func writeReportText(app *App, v reportJSON) error {
 	for _, section := range []struct {
 		title string
 		t     render.Table
-	}{{"By kind and state", countsTable(v)}, {"Spend in the next 12 months", spendTable(v)}} {
+	}{{"By kind and state", countsTable(v)}, {"Spend in the next 12 months", spendTable("month", v.Next12Months)}} {
 		fmt.Fprintln(out, st.Bold().Render(section.title))
 		if err := render.WriteTable(out, section.t, st); err != nil {
 			return err
@@ -198,7 +180,7 @@ func writeReportMarkdown(w io.Writer, v reportJSON) error {
 		return err
 	}
 	fmt.Fprintf(w, "\n</details>\n\n<details><summary>Spend in the next 12 months</summary>\n\n")
-	if err := render.WriteMarkdown(w, spendTable(v)); err != nil {
+	if err := render.WriteMarkdown(w, spendTable("month", v.Next12Months)); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintf(w, "\n</details>\n")

@@ -45,3 +45,21 @@ func (r Renewal) Describe() string {
 	}
 	return r.Type
 }
+
+// Spend is one group of `itrack forecast --format json`, and one month of
+// the next 12 in `itrack report --format json`.
+type Spend struct {
+	Group    string  `json:"group"`
+	Amount   *Amount `json:"amount"`
+	Payments int     `json:"payments"`
+}
+
+// SpendsOf shapes spend groups for machine output: an empty list, never
+// null, when there are none.
+func SpendsOf(ss []renewals.Spend) []Spend {
+	out := make([]Spend, len(ss))
+	for i, s := range ss {
+		out[i] = Spend{Group: s.Group, Amount: Money(s.Amount, s.Currency), Payments: s.Payments}
+	}
+	return out
+}

@@ -23,6 +23,16 @@ func AmountOf(m asset.Money, currency string) *Amount {
 	return &Amount{Amount: m.AmountString(), Currency: m.Currency}
 }
 
+// AmountsOf returns the JSON form of amounts, one per currency: an empty
+// list, never null, when there are none.
+func AmountsOf(ms []asset.Money, currency string) []*Amount {
+	out := make([]*Amount, len(ms))
+	for i, m := range ms {
+		out[i] = AmountOf(m, currency)
+	}
+	return out
+}
+
 // Asset is an asset in machine output.
 type Asset struct {
 	ID           string            `json:"id"`
