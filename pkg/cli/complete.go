@@ -117,18 +117,13 @@ func completeHardwareArg(app *App) cobra.CompletionFunc {
 	}
 }
 
-// fileIDs lists the IDs of a folder's records from their names alone.
+// fileIDs lists the IDs of a folder's records that start with prefix,
+// ignoring case, from their names alone.
 func fileIDs(reg *register.Register, folder, prefix string) []string {
-	f, err := os.Open(reg.Abs(folder))
-	if err != nil {
-		return nil
-	}
-	names, _ := f.Readdirnames(-1)
-	f.Close()
 	lower := strings.ToLower(prefix)
 	var ids []string
-	for _, name := range names {
-		if id, ok := strings.CutSuffix(name, ".yaml"); ok && !strings.HasPrefix(name, ".") && strings.HasPrefix(strings.ToLower(id), lower) {
+	for _, id := range reg.RecordIDs(folder) {
+		if strings.HasPrefix(strings.ToLower(id), lower) {
 			ids = append(ids, id)
 		}
 	}

@@ -117,12 +117,7 @@ func (r *Register) FindAsset(id string) (asset.Kind, string, error) {
 	}
 	var names []string
 	for _, k := range asset.Kinds {
-		entries, _ := os.ReadDir(r.Abs("assets/" + k.Folder()))
-		for _, e := range entries {
-			name, ok := strings.CutSuffix(e.Name(), ".yaml")
-			if !ok {
-				continue
-			}
+		for _, name := range r.RecordIDs("assets/" + k.Folder()) {
 			if strings.EqualFold(name, id) {
 				return k, name, nil
 			}
@@ -141,14 +136,10 @@ func (r *Register) FindPerson(id string) (string, error) {
 	if st, err := os.Stat(r.Abs(PersonPath(id))); err == nil && st.Mode().IsRegular() {
 		return id, nil
 	}
-	entries, _ := os.ReadDir(r.Abs("people"))
-	var names []string
-	for _, e := range entries {
-		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
-			if strings.EqualFold(name, id) {
-				return name, nil
-			}
-			names = append(names, name)
+	names := r.RecordIDs("people")
+	for _, name := range names {
+		if strings.EqualFold(name, id) {
+			return name, nil
 		}
 	}
 	return "", &NotFoundError{What: "person", ID: id, Suggestion: nearest(id, names)}
@@ -173,25 +164,42 @@ func nearest(id string, names []string) string {
 func (r *Register) NextID(kind asset.Kind) string {
 	prefix := r.Config.Prefix(kind) + "-"
 	highest, width := 0, 4
-	entries, _ := os.ReadDir(r.Abs("assets/" + kind.Folder()))
-	for _, e := range entries {
-		name, ok := strings.CutSuffix(e.Name(), ".yaml")
-		if !ok || !strings.HasPrefix(name, prefix) {
-			continue
-		}
-		digits := name[len(prefix):]
-		n, err := strconv.Atoi(digits)
-		if err != nil || n < 0 || digits == "" || digits[0] == '+' || digits[0] == '-' {
-			continue
-		}
-		if n > highest {
-			highest, width = n, max(width, len(digits))
+	// IDs are unique across kinds, ignoring case
+	taken := map[string]bool{}
+	for _, k := range asset.Kinds {
+		for _, id := range r.RecordIDs("assets/" + k.Folder()) {
+			taken[strings.ToLower(id)] = true
+			if k != kind || !strings.HasPrefix(id, prefix) {
+				continue
+			}
+			digits := id[len(prefix):]
+			n, err := strconv.Atoi(digits)
+			if err != nil || n < 0 || digits == "" || digits[0] == '+' || digits[0] == '-' {
+				continue
+			}
+			if n > highest {
+				highest, width = n, max(width, len(digits))
+			}
 		}
 	}
 	for n := highest + 1; ; n++ {
-		id := fmt.Sprintf("%s%0*d", prefix, width, n)
-		if _, _, err := r.FindAsset(id); err != nil {
+		if id := fmt.Sprintf("%s%0*d", prefix, width, n); !taken[strings.ToLower(id)] {
 			return id
 		}
 	}
+}
+
+// RecordIDs lists the IDs of the record files in a folder (relative to the
+// root), from their names alone, sorted. Hidden files and folders are not
+// records, as for Load.
+func (r *Register) RecordIDs(folder string) []string {
+	entries, _ := os.ReadDir(r.Abs(folder))
+	var ids []string
+	for _, e := range entries {
+		id, ok := strings.CutSuffix(e.Name(), ".yaml")
+		if ok && !e.IsDir() && !strings.HasPrefix(id, ".") {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
