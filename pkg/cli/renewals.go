@@ -170,14 +170,9 @@ func writeRenewalsTable(app *App, format string, rows []view.Renewal, fails func
 	}
 	t := renewalsTable(rows)
 	st := app.styles()
-	row := 0
-	t.Style = func(col int, cell string) lipgloss.Style {
-		if col == 0 {
-			row++
-		}
-		r := rows[row-1]
-		switch {
-		case r.Days < 0 || fails(row-1):
+	t.RowStyle = func(row, _ int, _ string) lipgloss.Style {
+		switch r := rows[row]; {
+		case r.Days < 0 || fails(row):
 			return st.Colour("1")
 		case r.Days <= 30:
 			return st.Colour("3")

@@ -24,9 +24,12 @@ import (
 type Table struct {
 	Header []string
 	Rows   [][]string
-	// Style, when set, styles a cell for a terminal; it gets the column
-	// index and the cell's text.
+	// Style, when set, styles a non-empty cell for a terminal; it gets the
+	// column index and the cell's text.
 	Style func(col int, cell string) lipgloss.Style
+	// RowStyle, when set, is used instead of Style for a style that
+	// depends on the row too; it also gets the row's index in Rows.
+	RowStyle func(row, col int, cell string) lipgloss.Style
 }
 
 // Styles is how a writer shows emphasis: real colours on a terminal, plain
@@ -98,12 +101,16 @@ func WriteTable(w io.Writer, t Table, st *Styles) error {
 		}
 	}
 	tbl.Header(header)
-	for _, row := range t.Rows {
+	style := t.RowStyle
+	if style == nil && t.Style != nil {
+		style = func(_, col int, cell string) lipgloss.Style { return t.Style(col, cell) }
+	}
+	for r, row := range t.Rows {
 		cells := make([]string, len(row))
 		for i, c := range row {
 			cells[i] = oneLine(c)
-			if st.colour && t.Style != nil && c != "" {
-				cells[i] = t.Style(i, c).Render(cells[i])
+			if st.colour && style != nil && c != "" {
+				cells[i] = style(r, i, c).Render(cells[i])
 			}
 		}
 		if err := tbl.Append(cells); err != nil {

@@ -1,0 +1,65 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// TestRowStyleGetsTheRow: a row whose first cell is empty still gets its
+// own index, so a style chosen per row lands on the right line.
+func TestRowStyleGetsTheRow(t *testing.T) {
+	var b bytes.Buffer
+	st := NewStyles(&b, true)
+	tbl := Table{
+		Header: []string{"date", "id"},
+		Rows:   [][]string{{"", "a"}, {"2026-12-01", "b"}, {"2026-12-02", "c"}},
+		RowStyle: func(row, _ int, _ string) lipgloss.Style {
+			if row == 1 {
+				return st.Colour("1")
+			}
+			return st.Plain()
+		},
+	}
+	if err := WriteTable(&b, tbl, st); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("got %d lines, want a header and 3 rows:\n%s", len(lines), b.String())
+	}
+	for i, line := range lines[1:] {
+		if red := strings.Contains(line, "\x1b[31m"); red != (i == 1) {
+			t.Errorf("row %d %q: red = %v, want %v", i, line, red, i == 1)
+		}
+	}
+}
+
+func TestWriteAnnotation(t *testing.T) {
+	tests := []struct {
+		name string
+		a    Annotation
+		want string
+	}{
+		{"file, line and column",
+			Annotation{Level: "error", File: "assets/hardware/A.yaml", Line: 4, Col: 9, Title: "itrack bad-rate", Message: "rate 150%"},
+			"::error file=assets/hardware/A.yaml,line=4,col=9,title=itrack bad-rate::rate 150%25\n"},
+		{"no line or column: left out",
+			Annotation{Level: "warning", File: "notes,v1:draft.txt", Title: "itrack stray-file", Message: "two\nlines"},
+			"::warning file=notes%2Cv1%3Adraft.txt,title=itrack stray-file::two%0Alines\n"},
+		{"a title with separators",
+			Annotation{Level: "warning", File: "a.yaml", Line: 2, Title: "x: y, z", Message: "m"},
+			"::warning file=a.yaml,line=2,title=x%3A y%2C z::m\n"},
+	}
+	for _, tt := range tests {
+		var b bytes.Buffer
+		if err := WriteAnnotation(&b, tt.a); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tt.want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, b.String(), tt.want)
+		}
+	}
+}
