@@ -217,5 +217,5 @@ func folderFiles(app *App, base, head string) (diff.Input, error) {
 		}
 		files = append(files, f)
 	}
-	return diff.Input{Files: files, Config: hreg.Config, Base: breg.Folder(), Head: hreg.Folder()}, nil
+	return diff.Input{Files: files, Config: hreg.Config, Base: breg.Folder(bdata), Head: hreg.Folder(hdata)}, nil
 }

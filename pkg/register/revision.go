@@ -193,16 +193,21 @@ func (r *Register) DefaultBase() (string, error) {
 // tree (WorkTree). It answers diff's questions about the files a change
 // did not touch.
 type Revision struct {
-	r   *Register
-	rev string
-	git bool
+	r     *Register
+	rev   string
+	git   bool
+	files map[string][]byte // a folder's record files, by path
 }
 
 // At is the register at a git revision, or its working tree.
 func (r *Register) At(rev string) *Revision { return &Revision{r: r, rev: rev, git: true} }
 
-// Folder is the register as it is on disk, git or not.
-func (r *Register) Folder() *Revision { return &Revision{r: r, rev: WorkTree} }
+// Folder is the register as it is on disk, git or not; files are the
+// contents of all its record files, by path relative to the root, which
+// the caller has read already (to compare them).
+func (r *Register) Folder(files map[string][]byte) *Revision {
+	return &Revision{r: r, rev: WorkTree, files: files}
+}
 
 // Exist says which of the paths (relative to the root) exist, with one git
 // process for all of them.
@@ -240,7 +245,7 @@ func (v *Revision) Referrers(ids []string) (map[string][]byte, error) {
 		return nil, nil
 	}
 	if !v.git {
-		return v.scanReferrers(ids)
+		return v.scanReferrers(ids), nil
 	}
 	args := []string{"grep", "-l", "-w", "-F"}
 	if v.rev == WorkTree {
@@ -273,14 +278,10 @@ func (v *Revision) Referrers(ids []string) (map[string][]byte, error) {
 	return v.r.ReadAt(v.rev, paths)
 }
 
-// scanReferrers reads every record file of a folder for the IDs.
-func (v *Revision) scanReferrers(ids []string) (map[string][]byte, error) {
-	all, err := v.r.ReadAt(WorkTree, v.r.RecordFiles())
-	if err != nil {
-		return nil, err
-	}
+// scanReferrers searches a folder's record files for the IDs.
+func (v *Revision) scanReferrers(ids []string) map[string][]byte {
 	out := map[string][]byte{}
-	for rel, data := range all {
+	for rel, data := range v.files {
 		for _, id := range ids {
 			if containsWord(data, id) {
 				out[rel] = data
@@ -288,7 +289,7 @@ func (v *Revision) scanReferrers(ids []string) (map[string][]byte, error) {
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 func containsWord(data []byte, word string) bool {
