@@ -191,12 +191,18 @@ func writeRenewalsMarkdown(w io.Writer, rows []view.Renewal, asOf asset.Date, wi
 	return render.WriteMarkdown(w, renewalsTable(rows))
 }
 
-// withStepSummary writes to stdout and, inside GitHub Actions, also appends
-// the same markdown to the job summary.
+// withStepSummary writes markdown to stdout and, inside GitHub Actions,
+// also appends it to the job summary.
 func withStepSummary(app *App, write func(io.Writer) error) error {
 	if err := write(app.IO.Out); err != nil {
 		return err
 	}
+	return appendStepSummary(app, write)
+}
+
+// appendStepSummary appends markdown to the job summary inside GitHub
+// Actions (GITHUB_STEP_SUMMARY set), and does nothing elsewhere.
+func appendStepSummary(app *App, write func(io.Writer) error) error {
 	path := app.Getenv("GITHUB_STEP_SUMMARY")
 	if path == "" {
 		return nil

@@ -72,16 +72,16 @@ func runReport(app *App) error {
 	}
 	r := report.Build(report.Input{Config: reg.Config, Assets: snap.Assets, People: snap.People, AsOf: asOf})
 	out := reportView(r, reg.Config.Currency)
-	if path := app.Getenv("GITHUB_STEP_SUMMARY"); path != "" && format != "markdown" {
-		if err := appendFile(path, func(w io.Writer) error { return writeReportMarkdown(w, out) }); err != nil {
-			return refuse("GITHUB_STEP_SUMMARY: %v", err)
-		}
+	markdown := func(w io.Writer) error { return writeReportMarkdown(w, out) }
+	if format == "markdown" {
+		return withStepSummary(app, markdown)
 	}
-	switch format {
-	case "json":
+	// whatever the format, the job summary gets the markdown report
+	if err := appendStepSummary(app, markdown); err != nil {
+		return err
+	}
+	if format == "json" {
 		return render.WriteJSON(app.IO.Out, out)
-	case "markdown":
-		return withStepSummary(app, func(w io.Writer) error { return writeReportMarkdown(w, out) })
 	}
 	return writeReportText(app, out)
 }
