@@ -187,8 +187,8 @@ func FuzzDecodeAsset(f *testing.F) {
 			file = "assets/" + kind.Folder() + "/X-1.yaml"
 			var a *asset.Asset
 			a, fs = asset.DecodeAsset(file, "X-1", kind, data)
-			if a == nil {
-				t.Fatal("DecodeAsset returned no asset")
+			if a.ID != "X-1" || a.Kind != kind || a.File != file {
+				t.Fatalf("DecodeAsset changed the asset's identity: ID %q, kind %q, file %q", a.ID, a.Kind, a.File)
 			}
 			if !fs.HasErrors() && a.Name == "" {
 				t.Fatalf("an asset without a name decoded without an error")
