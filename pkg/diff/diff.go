@@ -191,23 +191,11 @@ func (r *Result) compareRefs(in Input, bases, heads map[string]*side) {
 	changed := changedRefs(in.Files, bases, heads)
 	before := refFindings(in.Files, bases, in.Base, headOnly, changed)
 	after := refFindings(in.Files, heads, in.Head, baseOnly, changed)
-	had, has := map[string]bool{}, map[string]bool{}
-	for _, f := range before {
-		had[findingKey(f)] = true
-	}
-	for _, f := range after {
-		has[findingKey(f)] = true
-		if !had[findingKey(f)] {
-			r.Introduced = append(r.Introduced, f)
-		}
-	}
-	for _, f := range before {
-		if !has[findingKey(f)] {
-			r.Fixed = append(r.Fixed, f)
-		}
-	}
+	r.introducedAndFixed(before, after, findingKey)
 }
 
+// compareFindings adds the errors one changed file brings and removes; an
+// error stays the same when it moves to another line or the file is renamed.
 func (r *Result) compareFindings(base, head *side) {
 	var before, after asset.Findings
 	if base != nil {
@@ -216,12 +204,17 @@ func (r *Result) compareFindings(base, head *side) {
 	if head != nil {
 		after = head.findings.Errors()
 	}
-	key := func(f asset.Finding) string { return f.Rule + "\x00" + f.Message }
-	had := map[string]bool{}
+	r.introducedAndFixed(before, after, func(f asset.Finding) string { return f.Rule + "\x00" + f.Message })
+}
+
+// introducedAndFixed adds the findings of after that before lacks to
+// Introduced, and those of before that after lacks to Fixed; key says
+// which two findings are the same.
+func (r *Result) introducedAndFixed(before, after asset.Findings, key func(asset.Finding) string) {
+	had, has := map[string]bool{}, map[string]bool{}
 	for _, f := range before {
 		had[key(f)] = true
 	}
-	has := map[string]bool{}
 	for _, f := range after {
 		has[key(f)] = true
 		if !had[key(f)] {
