@@ -102,3 +102,30 @@ func TestRenameAndRenewal(t *testing.T) {
 		t.Errorf("renewals %+v, want the renewal moved a year", c.Renewals)
 	}
 }
+
+// TestEventIdentity: an event is the same when it says the same, however
+// it is written. A key written empty is no key, and an amount is compared,
+// not its spelling, so `cost: 120` becoming `cost: 120.00` rewrites no
+// history (which is why eventKey does not use Event.Values, which keeps
+// amounts as written).
+func TestEventIdentity(t *testing.T) {
+	const head = "name: Dell Latitude 7440\nhistory:\n  - date: 2025-01-12\n    event: repair\n"
+	for _, tc := range []struct {
+		name, before, after string
+		rewritten           bool
+	}{
+		{"empty note is no note", "    note: \"\"\n", "", false},
+		{"amount spelled with decimals", "    cost: 120\n", "    cost: 120.00\n", false},
+		{"amount with currency spelled with decimals", "    cost: 120 GBP\n", "    cost: 120.00 GBP\n", false},
+		{"another amount", "    cost: 120\n", "    cost: 121\n", true},
+		{"a note added", "", "    note: under warranty\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := compare(File{Old: "assets/hardware/LT-1.yaml", New: "assets/hardware/LT-1.yaml",
+				Base: []byte(head + tc.before), Head: []byte(head + tc.after)})
+			if got := len(r.Changes) == 1 && len(r.Changes[0].Removed) > 0; got != tc.rewritten {
+				t.Errorf("history rewritten = %v, want %v (%+v)", got, tc.rewritten, r.Changes)
+			}
+		})
+	}
+}
