@@ -2,10 +2,12 @@
 // the schedule of charges per month and per year, the accumulated
 // depreciation and book value on a date, and the gain or loss on disposal.
 //
-// Amounts are exact decimals. Each year's charge is rounded to the
-// currency's minor unit and spread evenly over its months (also rounded);
-// the last period of each absorbs the rounding, so a schedule always sums
-// exactly to cost − salvage and book value never drops below salvage.
+// Amounts are exact decimals. Straight line spreads cost − salvage evenly
+// over every month of the life; the other methods round each year's charge
+// to the currency's minor unit and spread it evenly over that year's
+// months. A month's share is rounded too and the last month of each spread
+// absorbs the rounding, so a schedule always sums exactly to cost − salvage
+// and book value never drops below salvage.
 package depreciation
 
 import (

@@ -16,9 +16,11 @@ type Payment struct {
 }
 
 // Forecast lists the payments that fall due from asOf up to (not
-// including) asOf + months: every renewal with a cost, rolled forward by
-// its term through the horizon. A renewal already overdue falls due on
-// asOf. Cancelled, retired and disposed assets pay nothing more.
+// including) asOf + months, for every asset with a cost per term. A
+// renewal is paid on its next date and each term after it through the
+// horizon; one already overdue is paid once, on asOf. A fixed-term
+// agreement (it expires and does not renew) is paid each term from its
+// start until it expires. Cancelled and retired assets pay nothing more.
 func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asset.Status, asOf asset.Date, months int) []Payment {
 	end := asOf.AddMonths(months)
 	var out []Payment
@@ -32,18 +34,12 @@ func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asse
 			continue
 		}
 		if !st.Renewing(a) {
-			// a fixed-term agreement (a lease) is paid each term from its
-			// start until it ends
 			out = append(out, termPayments(a, cfg, first, asOf, end)...)
 			continue
 		}
 		cost := a.Cost.In(cfg.Currency)
 		overdue := false
-		for k := 0; ; k++ {
-			d := asset.Duration{N: a.Term.N * k, Unit: a.Term.Unit}.AddTo(first)
-			if !d.Before(end) {
-				break
-			}
+		for _, d := range termDates(first, a.Term, end) {
 			if d.Before(asOf) {
 				// an overdue renewal is paid once, now; the terms missed
 				// since are not paid again
@@ -75,15 +71,31 @@ func termPayments(a *asset.Asset, cfg *asset.Config, expires, from, to asset.Dat
 	if start.IsZero() {
 		return nil
 	}
+	until := to
+	if expires.Before(until) {
+		until = expires
+	}
 	var out []Payment
-	for k := 0; ; k++ {
-		d := asset.Duration{N: a.Term.N * k, Unit: a.Term.Unit}.AddTo(start)
-		if !d.Before(to) || !d.Before(expires) {
-			return out
-		}
+	for _, d := range termDates(start, a.Term, until) {
 		if !d.Before(from) {
 			out = append(out, Payment{Asset: a, Date: d, Cost: a.Cost.In(cfg.Currency)})
 		}
+	}
+	return out
+}
+
+// termDates are the dates start + k terms (k = 0, 1, …) that fall before
+// end. Each is counted from start, not from the one before, so a renewal
+// on the 31st comes back to the 31st after a shorter month. term must not
+// be zero.
+func termDates(start asset.Date, term asset.Duration, end asset.Date) []asset.Date {
+	var out []asset.Date
+	for k := 0; ; k++ {
+		d := asset.Duration{N: term.N * k, Unit: term.Unit}.AddTo(start)
+		if !d.Before(end) {
+			return out
+		}
+		out = append(out, d)
 	}
 }
 
@@ -122,7 +134,8 @@ type Spend struct {
 }
 
 // Vendor is who an asset's money goes to: its vendor, else its registrar
-// (domains) or counterparty (documents).
+// (domains), its counterparty (documents) or its purchase supplier, else
+// "(none)".
 func Vendor(a *asset.Asset) string {
 	for _, v := range []string{a.Vendor, a.Registrar, a.Counterparty, a.Purchase.Supplier} {
 		if v != "" {
