@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
-	"sync/atomic"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -71,10 +68,14 @@ func BenchmarkBaseline(b *testing.B) {
 }
 
 func baseline(b *testing.B, dir string, into func() any) {
+	folders := []string{"people"}
+	for _, k := range asset.Kinds {
+		folders = append(folders, "assets/"+k.Folder())
+	}
 	for b.Loop() {
 		// listed inside the loop, as Load lists the folders too
 		var files []string
-		for _, sub := range []string{"assets/hardware", "assets/components", "assets/licences", "assets/domains", "assets/certificates", "assets/documents", "people"} {
+		for _, sub := range folders {
 			entries, _ := os.ReadDir(filepath.Join(dir, sub))
 			for _, e := range entries {
 				if filepath.Ext(e.Name()) == ".yaml" {
@@ -82,28 +83,15 @@ func baseline(b *testing.B, dir string, into func() any) {
 				}
 			}
 		}
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					i := int(next.Add(1)) - 1
-					if i >= len(files) {
-						return
-					}
-					data, err := os.ReadFile(files[i])
-					if err != nil {
-						panic(err)
-					}
-					if err := yaml.Unmarshal(data, into()); err != nil {
-						panic(err)
-					}
-				}
-			}()
-		}
-		wg.Wait()
+		register.Parallel(len(files), func(i int) {
+			data, err := os.ReadFile(files[i])
+			if err != nil {
+				panic(err)
+			}
+			if err := yaml.Unmarshal(data, into()); err != nil {
+				panic(err)
+			}
+		})
 	}
 }
 
