@@ -28,10 +28,9 @@ type Snapshot struct {
 }
 
 type job struct {
-	rel    string
-	id     string
-	kind   asset.Kind // "" for a person
-	person bool
+	rel  string
+	id   string
+	kind asset.Kind // "" for a person
 }
 
 type result struct {
@@ -89,7 +88,7 @@ func (r *Register) decode(j job, opts LoadOptions) result {
 	doc, fs := asset.ParseYAML(j.rel, data)
 	var res result
 	var more asset.Findings
-	if j.person {
+	if j.kind == "" {
 		res.person, more = asset.DecodePersonDoc(j.rel, j.id, doc)
 	} else {
 		res.asset, more = asset.DecodeAssetDoc(j.rel, j.id, j.kind, doc)
@@ -133,7 +132,7 @@ func (r *Register) listFiles() ([]job, asset.Findings) {
 			stray("assets/"+e.Name(), "unknown-folder", "not a kind folder: assets/ holds "+folderList()+"; move its files into one of them")
 		}
 	}
-	collect := func(folder string, kind asset.Kind, person bool) {
+	collect := func(folder string, kind asset.Kind) {
 		entries, _ := os.ReadDir(r.Abs(folder))
 		for _, e := range entries {
 			name := e.Name()
@@ -147,14 +146,14 @@ func (r *Register) listFiles() ([]job, asset.Findings) {
 			case !strings.HasSuffix(name, ".yaml"):
 				stray(rel, "stray-file", "not a record (records end in .yaml): move it out of "+folder)
 			default:
-				jobs = append(jobs, job{rel: rel, id: strings.TrimSuffix(name, ".yaml"), kind: kind, person: person})
+				jobs = append(jobs, job{rel: rel, id: strings.TrimSuffix(name, ".yaml"), kind: kind})
 			}
 		}
 	}
 	for _, k := range asset.Kinds {
-		collect("assets/"+k.Folder(), k, false)
+		collect("assets/"+k.Folder(), k)
 	}
-	collect("people", "", true)
+	collect("people", "")
 	return jobs, fs
 }
 

@@ -203,7 +203,6 @@ func InsertEvent(root, event *yaml.Node, at int) {
 	if history == nil || history.Kind != yaml.SequenceNode {
 		history = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		Set(root, "history", history, func(string) []string { return nil })
-		history = Get(root, "history")
 	}
 	history.Style &^= yaml.FlowStyle // an empty [] becomes a block list
 	at = min(max(at, 0), len(history.Content))
