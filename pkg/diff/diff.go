@@ -61,7 +61,7 @@ type Change struct {
 	Removed  []Happening // events that disappeared from the history
 	State    *StateChange
 	Renewals []DateMove
-	Broken   bool // a version has errors: values and effects are left out
+	broken   bool // a version has errors: values and effects are left out
 }
 
 // FieldChange is one value that changed.
@@ -153,13 +153,13 @@ func Compare(in Input) *Result {
 		c := describe(f, base, head, in)
 		r.Changes = append(r.Changes, c)
 		r.compareFindings(base, head)
-		if base != nil && base.asset != nil && !c.Broken {
+		if base != nil && base.asset != nil && !c.broken {
 			addTotals(cost, run, base.asset, in, false)
 		}
-		if head != nil && head.asset != nil && !c.Broken {
+		if head != nil && head.asset != nil && !c.broken {
 			addTotals(cost, run, head.asset, in, true)
 		}
-		if sc, ok := seatChange(base, head, in); ok && !c.Broken {
+		if sc, ok := seatChange(base, head, in); ok && !c.broken {
 			r.Seats = append(r.Seats, sc)
 			if sc.OverAfter && !sc.OverBefore {
 				r.Findings = append(r.Findings, Note{Rule: "seats-over", File: f.New,
@@ -253,7 +253,7 @@ func describe(f File, base, head *side, in Input) Change {
 	// a version with errors is read for what it says, but a value that
 	// failed to decode is not a removal, and no effect is computed from it
 	broken := (base != nil && base.findings.HasErrors()) || (head != nil && head.findings.HasErrors())
-	c.Broken = broken
+	c.broken = broken
 	for _, a := range []*asset.Asset{b, h} {
 		if a != nil {
 			c.Kind, c.ID, c.Name = a.Kind, a.ID, a.Name
