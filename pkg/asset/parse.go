@@ -63,7 +63,7 @@ func ParseYAML(file string, data []byte) (*yaml.Node, Findings) {
 	if !bytes.Contains(data, []byte("\n---")) && !bytes.Contains(data, []byte("\n...")) {
 		// one document for sure: parse it the fast way
 		if err := yaml.Unmarshal(data, &doc); err != nil {
-			line, msg := yamlError(err)
+			line, msg := yamlError(err, data)
 			add(line, 0, Error, "yaml-syntax", "%s", msg)
 			return nil, fs
 		}
@@ -98,7 +98,7 @@ func oneDocument(file string, data []byte, doc *yaml.Node, add func(int, int, Se
 			add(1, 1, Error, "empty-file", "file is empty: a record needs at least `name:`")
 			return false
 		}
-		line, msg := yamlError(err)
+		line, msg := yamlError(err, data)
 		add(line, 0, Error, "yaml-syntax", "%s", msg)
 		return false
 	}
@@ -106,7 +106,7 @@ func oneDocument(file string, data []byte, doc *yaml.Node, add func(int, int, Se
 	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
 		line := next.Line
 		if err != nil {
-			line, _ = yamlError(err)
+			line, _ = yamlError(err, data)
 		}
 		add(line, 1, Error, "multiple-documents", "a second YAML document starts here: one file holds one record; move it to a file of its own")
 		return false
@@ -208,7 +208,7 @@ var parserProblems = []string{
 
 // yamlError turns a yaml.v3 error into a line and a message without the
 // library's prefix.
-func yamlError(err error) (int, string) {
+func yamlError(err error, data []byte) (int, string) {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -220,7 +220,12 @@ func yamlError(err error) (int, string) {
 				break
 			}
 		}
-		return line, "not valid YAML: " + m[2] + yamlHint
+		// an error at the end of input is on the last line, not after it
+		last := bytes.Count(data, []byte("\n"))
+		if !bytes.HasSuffix(data, []byte("\n")) {
+			last++
+		}
+		return min(line, max(last, 1)), "not valid YAML: " + m[2] + yamlHint
 	}
 	return 0, "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ") + yamlHint
 }
