@@ -170,8 +170,8 @@ func pastEvents(n int) string {
 	return fmt.Sprintf("%d past events were", n)
 }
 
-// Sentence says what an event did, in words.
-func Sentence(e asset.Event) string {
+// sentence says what an event did, in words.
+func sentence(e asset.Event) string {
 	var s string
 	switch e.Type {
 	case "assigned":

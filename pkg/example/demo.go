@@ -44,7 +44,7 @@ func (d *demo) put(rel, text string) {
 	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
 		panic(fmt.Sprintf("demo %s: %v", rel, err)) // a bug in the demo's text, caught by its tests
 	}
-	CanonicalOrder(rel, &doc)
+	canonicalOrder(rel, &doc)
 	data, err := register.Encode(&doc)
 	if err != nil {
 		panic(fmt.Sprintf("demo %s: %v", rel, err))
@@ -652,10 +652,10 @@ notice: 90d
 `, d.month(-33), d.day(97)))
 }
 
-// CanonicalOrder puts the keys of a record in the order itrack writes them
+// canonicalOrder puts the keys of a record in the order itrack writes them
 // (the field tables' order), so the demo reads like files itrack made, and
 // an export imported again gives the same bytes.
-func CanonicalOrder(rel string, doc *yaml.Node) {
+func canonicalOrder(rel string, doc *yaml.Node) {
 	root := doc.Content[0]
 	if strings.HasPrefix(rel, "people/") {
 		register.SortKeys(root, asset.PersonKeyOrder(""))

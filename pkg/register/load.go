@@ -96,15 +96,15 @@ func (r *Register) decode(j job, opts LoadOptions) result {
 	res.findings = append(fs, more...)
 	if opts.Canonical && doc != nil && !res.findings.HasErrors() {
 		if canon, err := Encode(doc); err == nil && !bytes.Equal(canon, data) {
-			res.findings = append(res.findings, NonCanonical(j.rel, data, canon))
+			res.findings = append(res.findings, nonCanonical(j.rel, data, canon))
 		}
 	}
 	return res
 }
 
-// NonCanonical is the finding for a file that is not in canonical form,
+// nonCanonical is the finding for a file that is not in canonical form,
 // pointing at the first line that differs.
-func NonCanonical(rel string, data, canon []byte) asset.Finding {
+func nonCanonical(rel string, data, canon []byte) asset.Finding {
 	line := 1
 	for i := 0; i < len(data) && i < len(canon) && data[i] == canon[i]; i++ {
 		if data[i] == '\n' {

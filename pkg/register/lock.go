@@ -22,19 +22,19 @@ func (r *Register) lockPath() string {
 	return r.Abs(LockFile)
 }
 
-// LockTimeout is how long a writer waits for another to finish.
-var LockTimeout = 30 * time.Second
+// lockTimeout is how long a writer waits for another to finish.
+const lockTimeout = 30 * time.Second
 
 // Lock takes the register's exclusive writer lock, waiting for other itrack
 // processes that hold it. The lock is an OS file lock, so it is released
 // even when a process dies.
 func (r *Register) Lock() (unlock func(), err error) {
 	l := flock.New(r.lockPath())
-	ctx, cancel := context.WithTimeout(context.Background(), LockTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
 	defer cancel()
 	ok, err := l.TryLockContext(ctx, 10*time.Millisecond)
 	if err != nil || !ok {
-		return nil, fmt.Errorf("the register is locked by another itrack process (waited %s): try again when it has finished", LockTimeout)
+		return nil, fmt.Errorf("the register is locked by another itrack process (waited %s): try again when it has finished", lockTimeout)
 	}
 	return func() { _ = l.Unlock() }, nil
 }
