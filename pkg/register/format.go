@@ -5,6 +5,8 @@ import (
 	"os"
 	"sort"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/itrack/itrack/pkg/asset"
 )
 
@@ -38,12 +40,12 @@ func (r *Register) Format(checkOnly bool) (*FormatResult, error) {
 			found[i] = fs.Errors()
 			return
 		}
-		canon, err := Encode(doc)
+		canon, same, err := canonical(doc, data)
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		if bytes.Equal(canon, data) {
+		if same {
 			return
 		}
 		changed[i] = true
@@ -63,4 +65,14 @@ func (r *Register) Format(checkOnly bool) (*FormatResult, error) {
 	}
 	sort.Strings(res.Changed)
 	return res, nil
+}
+
+// canonical encodes doc in canonical form and reports whether text, the
+// file it was read from, already is that form.
+func canonical(doc *yaml.Node, text []byte) (canon []byte, same bool, err error) {
+	canon, err = Encode(doc)
+	if err != nil {
+		return nil, false, err
+	}
+	return canon, bytes.Equal(canon, text), nil
 }

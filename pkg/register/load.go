@@ -1,7 +1,6 @@
 package register
 
 import (
-	"bytes"
 	"os"
 	"runtime"
 	"sort"
@@ -95,7 +94,7 @@ func (r *Register) decode(j job, opts LoadOptions) result {
 	}
 	res.findings = append(fs, more...)
 	if opts.Canonical && doc != nil && !res.findings.HasErrors() {
-		if canon, err := Encode(doc); err == nil && !bytes.Equal(canon, data) {
+		if canon, same, err := canonical(doc, data); err == nil && !same {
 			res.findings = append(res.findings, nonCanonical(j.rel, data, canon))
 		}
 	}
