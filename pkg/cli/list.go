@@ -150,9 +150,9 @@ func seatsCell(st asset.Status) string {
 
 // stateStyle colours the state column on a terminal: red for what needs
 // action, yellow for what will soon, dim for what is gone.
-func stateStyle(app *App, col int) func(int, string) lipgloss.Style {
+func stateStyle(app *App, col int) func(int, int, string) lipgloss.Style {
 	st := app.styles()
-	return func(c int, cell string) lipgloss.Style {
+	return func(_, c int, cell string) lipgloss.Style {
 		if c != col {
 			return st.Plain()
 		}

@@ -170,7 +170,7 @@ func writeRenewalsTable(app *App, format string, rows []view.Renewal, fails func
 	}
 	t := renewalsTable(rows)
 	st := app.styles()
-	t.RowStyle = func(row, _ int, _ string) lipgloss.Style {
+	t.Style = func(row, _ int, _ string) lipgloss.Style {
 		switch r := rows[row]; {
 		case r.Days < 0 || fails(row):
 			return st.Colour("1")

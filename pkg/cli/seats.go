@@ -135,7 +135,7 @@ func writeSeats(app *App, format string, r seatsReport) error {
 		return render.WriteMarkdown(app.IO.Out, totals)
 	}
 	st := app.styles()
-	t.Style = func(col int, cell string) lipgloss.Style {
+	t.Style = func(_, col int, cell string) lipgloss.Style {
 		switch {
 		case col == 5 && cell == seats.Over:
 			return st.Colour("1")

@@ -25,11 +25,8 @@ type Table struct {
 	Header []string
 	Rows   [][]string
 	// Style, when set, styles a non-empty cell for a terminal; it gets the
-	// column index and the cell's text.
-	Style func(col int, cell string) lipgloss.Style
-	// RowStyle, when set, is used instead of Style for a style that
-	// depends on the row too; it also gets the row's index in Rows.
-	RowStyle func(row, col int, cell string) lipgloss.Style
+	// row's index in Rows, the column's, and the cell's text.
+	Style func(row, col int, cell string) lipgloss.Style
 }
 
 // Styles is how a writer shows emphasis: real colours on a terminal, plain
@@ -101,10 +98,7 @@ func WriteTable(w io.Writer, t Table, st *Styles) error {
 		}
 	}
 	tbl.Header(header)
-	style := t.RowStyle
-	if style == nil && t.Style != nil {
-		style = func(_, col int, cell string) lipgloss.Style { return t.Style(col, cell) }
-	}
+	style := t.Style
 	for r, row := range t.Rows {
 		cells := make([]string, len(row))
 		for i, c := range row {

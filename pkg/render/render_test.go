@@ -8,15 +8,15 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// TestRowStyleGetsTheRow: a row whose first cell is empty still gets its
+// TestStyleGetsTheRow: a row whose first cell is empty still gets its
 // own index, so a style chosen per row lands on the right line.
-func TestRowStyleGetsTheRow(t *testing.T) {
+func TestStyleGetsTheRow(t *testing.T) {
 	var b bytes.Buffer
 	st := NewStyles(&b, true)
 	tbl := Table{
 		Header: []string{"date", "id"},
 		Rows:   [][]string{{"", "a"}, {"2026-12-01", "b"}, {"2026-12-02", "c"}},
-		RowStyle: func(row, _ int, _ string) lipgloss.Style {
+		Style: func(row, _ int, _ string) lipgloss.Style {
 			if row == 1 {
 				return st.Colour("1")
 			}
