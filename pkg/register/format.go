@@ -76,3 +76,13 @@ func canonical(doc *yaml.Node, text []byte) (canon []byte, same bool, err error)
 	}
 	return canon, bytes.Equal(canon, text), nil
 }
+
+// withoutBOMAndCRLF is a file's text with the byte-order mark and the CRs
+// of CRLF line endings taken out, as it is parsed.
+func withoutBOMAndCRLF(data []byte) []byte {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !bytes.Contains(data, []byte("\r\n")) {
+		return data // no copy for the usual file
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+}

@@ -94,8 +94,10 @@ func (r *Register) decode(j job, opts LoadOptions) result {
 	}
 	res.findings = append(fs, more...)
 	if opts.Canonical && doc != nil && !res.findings.HasErrors() {
-		if canon, same, err := canonical(doc, data); err == nil && !same {
-			res.findings = append(res.findings, nonCanonical(j.rel, data, canon))
+		// a byte-order mark and CRLF line endings have warnings of their own
+		text := withoutBOMAndCRLF(data)
+		if canon, same, err := canonical(doc, text); err == nil && !same {
+			res.findings = append(res.findings, nonCanonical(j.rel, text, canon))
 		}
 	}
 	return res
