@@ -3,6 +3,7 @@ package register
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -38,7 +39,7 @@ func (r *Register) Changes(base, head string) ([]Change, error) {
 	}
 	out, err := r.Git(append(args, recordPaths...)...)
 	if err != nil {
-		return nil, err
+		return nil, r.revisionError(err, base, head)
 	}
 	changes := parseRaw(out)
 	if head == WorkTree {
@@ -186,7 +187,53 @@ func (r *Register) DefaultBase() (string, error) {
 			return strings.TrimSpace(string(out)), nil
 		}
 	}
-	return "", fmt.Errorf("cannot find the default branch (origin/HEAD, main or master) to compare with: name the base, e.g. itrack diff main")
+	if !r.knows("HEAD") {
+		return "", errNoCommits
+	}
+	example := r.currentBranch()
+	if example == "" {
+		example = "HEAD"
+	}
+	return "", fmt.Errorf("cannot find the default branch (origin/HEAD, main or master) to compare with: name the base, e.g. itrack diff %s", example)
+}
+
+// errNoCommits is why a repository without a commit cannot be diffed.
+var errNoCommits = errors.New("no commits yet to compare with: commit the register first (git add -A && git commit)")
+
+// revisionError says why git could not compare revisions, when the reason
+// is one a person can act on: no commit yet, or a revision git does not
+// know. Otherwise it returns git's error.
+func (r *Register) revisionError(gitErr error, revs ...string) error {
+	for _, rev := range revs {
+		if rev == WorkTree || r.knows(rev) {
+			continue
+		}
+		if !r.knows("HEAD") {
+			return errNoCommits
+		}
+		branch := "a branch"
+		if b := r.currentBranch(); b != "" {
+			branch += " (such as " + b + ")"
+		}
+		return fmt.Errorf("unknown revision %q: name %s, a tag, or a commit that `git log --oneline` lists", rev, branch)
+	}
+	return gitErr
+}
+
+// knows reports whether rev names a commit or a tree git has.
+func (r *Register) knows(rev string) bool {
+	_, err := r.Git("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{tree}")
+	return err == nil
+}
+
+// currentBranch is the name of the branch checked out, "" when HEAD is
+// detached: for examples, a name that surely exists, unlike main.
+func (r *Register) currentBranch() string {
+	out, err := r.Git("symbolic-ref", "--quiet", "--short", "HEAD")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
 }
 
 // Revision is one version of the register: a git revision, or the working
