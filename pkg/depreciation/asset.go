@@ -36,6 +36,15 @@ type Disposal struct {
 	GainOrLoss decimal.Decimal // proceeds − book value: negative is a loss
 }
 
+// Method names, as asset files and itrack.yaml write them.
+const (
+	StraightLine     = asset.StraightLine
+	DecliningBalance = asset.DecliningBalance
+	DoubleDeclining  = asset.DoubleDeclining
+	SumOfYears       = asset.SumOfYears
+	None             = asset.NoDepreciation
+)
+
 // Settings are the method, life and salvage that apply to an asset: its
 // own, else its category's in itrack.yaml. ok is false when the asset has
 // no purchase cost and date to depreciate from.

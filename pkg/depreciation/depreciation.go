@@ -16,15 +16,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Method names.
-const (
-	StraightLine     = "straight_line"
-	DecliningBalance = "declining_balance"
-	DoubleDeclining  = "double_declining"
-	SumOfYears       = "sum_of_years"
-	None             = "none"
-)
-
 // Basis is what a schedule is computed from.
 type Basis struct {
 	Method  string
