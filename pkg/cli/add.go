@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -190,12 +191,17 @@ func runAdd(app *App, opts *addOptions) error {
 	}
 	defer w.done()
 	id := opts.id
+	var notFound *register.NotFoundError
 	if id == "" {
-		id = w.reg.NextID(opts.kind)
+		if id, err = w.reg.NextID(opts.kind); err != nil {
+			return refuse("%v", err)
+		}
 	} else if err := asset.CheckID(id); err != nil {
 		return refuse("%v", err)
 	} else if k, existing, err := w.reg.FindAsset(id); err == nil {
 		return refuse("%s already exists (%s): choose another ID, or change it with `itrack set %s`", id, register.AssetPath(k, existing), existing)
+	} else if !errors.As(err, &notFound) {
+		return refuse("%v", err)
 	}
 	f := &register.RecordFile{Rel: register.AssetPath(opts.kind, id), ID: id, Kind: opts.kind, Doc: doc}
 	a, data, err := w.checked(f)

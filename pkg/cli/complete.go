@@ -122,7 +122,8 @@ func completeHardwareArg(app *App) cobra.CompletionFunc {
 func fileIDs(reg *register.Register, folder, prefix string) []string {
 	lower := strings.ToLower(prefix)
 	var ids []string
-	for _, id := range reg.RecordIDs(folder) {
+	found, _ := reg.RecordIDs(folder) // completion offers what it can read
+	for _, id := range found {
 		if strings.HasPrefix(strings.ToLower(id), lower) {
 			ids = append(ids, id)
 		}

@@ -115,7 +115,11 @@ func runImport(app *App, opts *importOptions) error {
 	}
 	bar := app.progress(len(records), "checking rows")
 	iopts.Step = func() { _ = bar.Add(1) }
-	actions, planErrs := importer.Plan(records, iopts, newRegisterIndex(w.reg))
+	idx, err := newRegisterIndex(w.reg)
+	if err != nil {
+		return err
+	}
+	actions, planErrs := importer.Plan(records, iopts, idx)
 	_ = bar.Finish()
 	iopts.Step = nil
 	errs = append(errs, planErrs...)
@@ -144,7 +148,10 @@ func runImport(app *App, opts *importOptions) error {
 				good = append(good, r)
 			}
 		}
-		if actions, errs = importer.Plan(good, iopts, newRegisterIndex(w.reg)); len(errs) > 0 {
+		if idx, err = newRegisterIndex(w.reg); err != nil {
+			return err
+		}
+		if actions, errs = importer.Plan(good, iopts, idx); len(errs) > 0 {
 			return refuse("%s: rows depend on rows that were skipped: nothing was imported", opts.file)
 		}
 		fmt.Fprintf(app.IO.Err, "%s: skipped %s: %s\n", opts.file, plural(len(bad), "row"), rowList(bad))
@@ -310,7 +317,11 @@ type nextID struct {
 	n, width int
 }
 
-func newRegisterIndex(reg *register.Register) *registerIndex {
+//
+// A register with a folder or file that cannot be read, or is not what
+// belongs there, is refused: rows matched against part of it would make
+// duplicates.
+func newRegisterIndex(reg *register.Register) (*registerIndex, error) {
 	idx := &registerIndex{reg: reg, assets: map[string]assetFile{}, personFiles: map[string]string{}, serials: map[string]string{}, names: map[string][]string{}, people: map[string]string{}, next: map[asset.Kind]*nextID{}}
 	for _, rel := range reg.RecordFiles() {
 		folder, name := path.Split(rel)
@@ -322,6 +333,13 @@ func newRegisterIndex(reg *register.Register) *registerIndex {
 		}
 	}
 	snap := reg.Load()
+	if unread := snap.Unread(); len(unread) > 0 {
+		var b strings.Builder
+		for _, f := range unread {
+			b.WriteString(f.Short() + "\n")
+		}
+		return nil, refuse("%spart of the register cannot be read: nothing was imported (fix it first)", b.String())
+	}
 	for _, p := range snap.People {
 		for _, k := range []string{p.Name, p.Email} {
 			if k != "" {
@@ -339,7 +357,7 @@ func newRegisterIndex(reg *register.Register) *registerIndex {
 	for _, ids := range idx.names {
 		sort.Strings(ids)
 	}
-	return idx
+	return idx, nil
 }
 
 func nameKey(kind asset.Kind, name, model, bought string) string {
@@ -390,7 +408,13 @@ func (x *registerIndex) NextID(kind asset.Kind, taken func(string) bool) string 
 	next, ok := x.next[kind]
 	if !ok {
 		next = &nextID{prefix: x.reg.Config.Prefix(kind) + "-"}
-		digits := strings.TrimPrefix(x.reg.NextID(kind), next.prefix)
+		// the index knows every ID, so the loop below keeps IDs unique even
+		// if a folder became unreadable since it was made
+		first, err := x.reg.NextID(kind)
+		if err != nil {
+			first = next.prefix + "0001"
+		}
+		digits := strings.TrimPrefix(first, next.prefix)
 		next.n, _ = strconv.Atoi(digits)
 		next.width = len(digits)
 		x.next[kind] = next

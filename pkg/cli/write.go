@@ -30,8 +30,13 @@ func (app *App) startWrite() (*writer, error) {
 			return nil, refuse("%v", err)
 		}
 	}
-	if w.unlock, err = reg.Lock(); err != nil {
+	unlock, notes, err := reg.Lock()
+	if err != nil {
 		return nil, refuse("%v", err)
+	}
+	w.unlock = unlock
+	for _, n := range notes {
+		fmt.Fprintf(app.IO.Err, "itrack: %s\n", n)
 	}
 	return w, nil
 }

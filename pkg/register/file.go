@@ -3,7 +3,6 @@ package register
 import (
 	"bytes"
 	"fmt"
-	"os"
 
 	"go.yaml.in/yaml/v3"
 
@@ -61,9 +60,9 @@ func (r *Register) ReadPerson(id string) (*RecordFile, error) {
 }
 
 func (r *Register) readRecord(rel, id string, kind asset.Kind) (*RecordFile, error) {
-	data, err := os.ReadFile(r.Abs(rel))
+	data, err := r.ReadFile(rel)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
+		return nil, err
 	}
 	doc, fs := asset.ParseYAML(rel, data)
 	if doc == nil {

@@ -2,7 +2,6 @@ package register
 
 import (
 	"bytes"
-	"os"
 	"sort"
 
 	"go.yaml.in/yaml/v3"
@@ -15,8 +14,8 @@ type FormatResult struct {
 	// Changed lists the files not in canonical form (rewritten unless
 	// check-only), sorted.
 	Changed []string
-	// Findings are the errors of files that could not be read as YAML and
-	// were left alone.
+	// Findings are the errors of files and folders that could not be read
+	// (as YAML, or at all) and were left alone.
 	Findings asset.Findings
 }
 
@@ -24,15 +23,15 @@ type FormatResult struct {
 // comments; with checkOnly it only reports them. It must run under the
 // lock when it writes. itrack.yaml is left as written.
 func (r *Register) Format(checkOnly bool) (*FormatResult, error) {
-	jobs, _ := r.listFiles()
+	jobs, layout := r.listFiles()
 	changed := make([]bool, len(jobs))
 	found := make([]asset.Findings, len(jobs))
 	errs := make([]error, len(jobs))
 	Parallel(len(jobs), func(i int) {
 		rel := jobs[i].rel
-		data, err := os.ReadFile(r.Abs(rel))
+		data, err := readRegular(r.Abs(rel), rel, asset.MaxFileSize)
 		if err != nil {
-			errs[i] = err
+			found[i] = asset.Findings{readFinding(rel, err)}
 			return
 		}
 		doc, fs := asset.ParseYAML(rel, data)
@@ -53,7 +52,7 @@ func (r *Register) Format(checkOnly bool) (*FormatResult, error) {
 			errs[i] = r.WriteFile(rel, canon)
 		}
 	})
-	res := &FormatResult{}
+	res := &FormatResult{Findings: layout.Errors()}
 	for i, j := range jobs {
 		if errs[i] != nil {
 			return nil, errs[i]

@@ -1,6 +1,9 @@
 package register
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 	"sort"
@@ -71,7 +74,9 @@ func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
 			s.People = append(s.People, res.person)
 		}
 	}
-	s.Findings = append(s.Findings, asset.CheckRegister(r.Config, assets, s.People, r.HasPeople())...)
+	// person references are checked only against a people/ folder read
+	// whole: an unreadable one would make every owner unknown
+	s.Findings = append(s.Findings, asset.CheckRegister(r.Config, assets, s.People, r.HasPeople() && !peopleUnread(layout))...)
 	if !opts.AsOf.IsZero() {
 		s.Findings = append(s.Findings, asset.CheckAsOf(r.Config, assets, s.People, opts.AsOf)...)
 	}
@@ -80,9 +85,9 @@ func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
 }
 
 func (r *Register) decode(j job, opts LoadOptions) result {
-	data, err := os.ReadFile(r.Abs(j.rel))
+	data, err := readRegular(r.Abs(j.rel), j.rel, asset.MaxFileSize)
 	if err != nil {
-		return result{findings: asset.Findings{{File: j.rel, Rule: "unreadable", Message: "cannot read file: " + unwrapPath(err).Error()}}}
+		return result{findings: asset.Findings{readFinding(j.rel, err)}}
 	}
 	doc, fs := asset.ParseYAML(j.rel, data)
 	var res result
@@ -117,28 +122,40 @@ func nonCanonical(rel string, data, canon []byte) asset.Finding {
 }
 
 // listFiles finds the record files, and reports files and folders that do
-// not belong where they are.
+// not belong where they are, folders that cannot be read, anything that is
+// not a regular file or a real folder where one belongs, and what an
+// interrupted write left behind. It reads folders only: the type of each
+// entry comes with its name.
 func (r *Register) listFiles() ([]job, asset.Findings) {
 	var jobs []job
 	var fs asset.Findings
 	stray := func(rel, rule, msg string) {
 		fs = append(fs, asset.Finding{File: rel, Severity: asset.Warning, Rule: rule, Message: msg})
 	}
-	top, _ := os.ReadDir(r.Abs("assets"))
+	var temps []string
+	top, topBad := r.readFolder("assets")
+	fs = append(fs, topBad...)
 	for _, e := range top {
-		if strings.HasPrefix(e.Name(), ".") {
+		name := e.Name()
+		if IsTempName(name) {
+			temps = append(temps, "assets/"+name)
+		}
+		if strings.HasPrefix(name, ".") {
 			continue
 		}
-		if _, ok := asset.KindOfFolder(e.Name()); !ok || !e.IsDir() {
-			stray("assets/"+e.Name(), "unknown-folder", "not a kind folder: assets/ holds "+folderList()+"; move its files into one of them")
+		if _, ok := asset.KindOfFolder(name); !ok {
+			stray("assets/"+name, "unknown-folder", "not a kind folder: assets/ holds "+folderList()+"; move its files into one of them")
 		}
 	}
 	collect := func(folder string, kind asset.Kind) {
-		entries, _ := os.ReadDir(r.Abs(folder))
+		entries, bad := r.readFolder(folder)
+		fs = append(fs, bad...)
 		for _, e := range entries {
 			name := e.Name()
 			rel := folder + "/" + name
 			switch {
+			case IsTempName(name):
+				temps = append(temps, rel)
 			case strings.HasPrefix(name, "."):
 			case e.IsDir():
 				stray(rel, "stray-folder", "folders inside "+folder+" are not read: move its files up into "+folder)
@@ -146,16 +163,90 @@ func (r *Register) listFiles() ([]job, asset.Findings) {
 				fs = append(fs, asset.Finding{File: rel, Rule: "bad-extension", Message: "record files end in .yaml: rename it to " + strings.TrimSuffix(name, ".yml") + ".yaml"})
 			case !strings.HasSuffix(name, ".yaml"):
 				stray(rel, "stray-file", "not a record (records end in .yaml): move it out of "+folder)
+			case !e.Type().IsRegular():
+				fs = append(fs, (&NotRegularError{Rel: rel, What: describeType(e.Type())}).Finding())
 			default:
 				jobs = append(jobs, job{rel: rel, id: strings.TrimSuffix(name, ".yaml"), kind: kind})
 			}
 		}
 	}
-	for _, k := range asset.Kinds {
-		collect("assets/"+k.Folder(), k)
+	if len(topBad) == 0 { // else the kind folders cannot be looked at either
+		for _, k := range asset.Kinds {
+			collect("assets/"+k.Folder(), k)
+		}
 	}
 	collect("people", "")
-	return jobs, fs
+	if root, err := os.ReadDir(r.Root); err == nil {
+		for _, e := range root {
+			if IsTempName(e.Name()) {
+				temps = append(temps, e.Name())
+			}
+		}
+	}
+	if len(temps) > 0 && !r.writerActive() {
+		for _, rel := range temps {
+			stray(rel, "leftover-temp", "a temporary file an interrupted itrack command left behind: the next itrack command that writes removes it (`itrack fmt` changes nothing else), or delete it")
+		}
+	}
+	return jobs, append(fs, r.Unfinished()...)
+}
+
+// readFolder lists a folder of the register (relative to the root): none
+// when it does not exist, and an error finding when it is a link or not a
+// folder (never followed) or cannot be read (never taken for empty).
+func (r *Register) readFolder(rel string) ([]os.DirEntry, asset.Findings) {
+	ok, err := r.checkFolder(rel)
+	if !ok && err == nil {
+		return nil, nil
+	}
+	var entries []os.DirEntry
+	if err == nil {
+		entries, err = os.ReadDir(r.Abs(rel))
+	}
+	if err != nil {
+		return entries, asset.Findings{readFinding(rel, err)}
+	}
+	return entries, nil
+}
+
+// readFinding is the error finding for a file or folder that could not be
+// read.
+func readFinding(rel string, err error) asset.Finding {
+	var nr *NotRegularError
+	if errors.As(err, &nr) {
+		return nr.Finding()
+	}
+	msg := "cannot read it: " + unwrapAll(err).Error()
+	var tl *TooLargeError
+	switch {
+	case errors.As(err, &tl):
+		return asset.Finding{File: rel, Rule: "file-too-large", Message: fmt.Sprintf("file is over the %s limit for one record (itrack stopped reading it): move long notes or attachments elsewhere", sizeText(tl.Limit))}
+	case errors.Is(err, fs.ErrPermission):
+		msg += "; itrack needs to read every file and folder of the register (check their permissions, e.g. chmod u+rX)"
+	}
+	return asset.Finding{File: rel, Rule: "unreadable", Message: msg}
+}
+
+// unwrapAll strips the "cannot read PATH:" and path-error layers from err,
+// leaving what the OS said.
+func unwrapAll(err error) error {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
+	}
+}
+
+// peopleUnread says whether people/ could not be read.
+func peopleUnread(layout asset.Findings) bool {
+	for _, f := range layout {
+		if f.File == "people" && f.Severity == asset.Error {
+			return true
+		}
+	}
+	return false
 }
 
 func folderList() string {
@@ -224,6 +315,20 @@ func (s *Snapshot) finish(assets []*asset.Asset) {
 		}
 		return a.Pos.Col < b.Pos.Col
 	})
+}
+
+// Unread lists the findings about files and folders that could not be
+// read at all, or were not what belongs there: an answer about the
+// register without them would be wrong, not just incomplete.
+func (s *Snapshot) Unread() asset.Findings {
+	var out asset.Findings
+	for _, f := range s.Findings {
+		switch f.Rule {
+		case "unreadable", "not-regular-file", "unfinished-write":
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Asset returns the loaded asset with that ID (exact spelling first, then

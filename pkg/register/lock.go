@@ -1,12 +1,11 @@
 package register
 
 import (
-	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"time"
-
-	"github.com/gofrs/flock"
 )
 
 // LockFile is the file writers lock: in the .git folder when the register
@@ -14,12 +13,15 @@ import (
 // lists it in .gitignore).
 const LockFile = ".itrack.lock"
 
-// lockPath keeps the lock file out of `git status` where it can.
-func (r *Register) lockPath() string {
-	if st, err := os.Stat(r.Abs(".git")); err == nil && st.IsDir() {
-		return r.Abs(".git/itrack.lock")
+// metaPath names a file of itrack's own beside the register (the lock, the
+// journal): inside .git when the register is the top of a repository, so
+// `git status` never shows it, else at the root under a dotted name that
+// `itrack init` lists in .gitignore.
+func (r *Register) metaPath(name string) (abs, rel string) {
+	if st, err := os.Lstat(r.Abs(".git")); err == nil && st.IsDir() {
+		return r.Abs(".git/itrack" + name), ".git/itrack" + name
 	}
-	return r.Abs(LockFile)
+	return r.Abs(".itrack" + name), ".itrack" + name
 }
 
 // lockTimeout is how long a writer waits for another to finish.
@@ -28,13 +30,77 @@ const lockTimeout = 30 * time.Second
 // Lock takes the register's exclusive writer lock, waiting for other itrack
 // processes that hold it. The lock is an OS file lock, so it is released
 // even when a process dies.
-func (r *Register) Lock() (unlock func(), err error) {
-	l := flock.New(r.lockPath())
-	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
-	defer cancel()
-	ok, err := l.TryLockContext(ctx, 10*time.Millisecond)
-	if err != nil || !ok {
-		return nil, fmt.Errorf("the register is locked by another itrack process (waited %s): try again when it has finished", lockTimeout)
+//
+// While a writer holds the lock, the lock file says so; a writer that finds
+// it saying so after taking the lock knows the one before it was killed,
+// and first puts the register right: it completes a batch that a journal
+// names and removes the temporary files left behind. Notes say what it
+// did, for the person to see.
+func (r *Register) Lock() (unlock func(), notes []string, err error) {
+	abs, rel := r.metaPath(".lock")
+	f, err := openLockFile(abs)
+	if err != nil {
+		return nil, nil, lockError(rel, err)
 	}
-	return func() { _ = l.Unlock() }, nil
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, &NotRegularError{Rel: rel, What: describeType(st.Mode())}
+	}
+	deadline := time.Now().Add(lockTimeout)
+	for {
+		ok, err := tryLockFile(f)
+		if err != nil {
+			f.Close()
+			return nil, nil, fmt.Errorf("cannot lock %s: %v", rel, unwrapPath(err))
+		}
+		if ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			f.Close()
+			return nil, nil, fmt.Errorf("the register is locked by another itrack process (waited %s): try again when it has finished", lockTimeout)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	var mark [64]byte
+	n, _ := f.ReadAt(mark[:], 0)
+	notes = r.recoverWrites(n > 0)
+	if err := f.Truncate(0); err == nil {
+		_, err = f.WriteAt(fmt.Appendf(nil, "itrack %d writing\n", os.Getpid()), 0)
+	}
+	return func() {
+		_ = f.Truncate(0) // the write finished: nothing to put right
+		_ = unlockFile(f)
+		f.Close()
+	}, notes, nil
+}
+
+// lockError says why the lock file could not be opened, in the person's
+// terms: a link is refused, and a register that cannot be written to says
+// so rather than looking locked.
+func lockError(rel string, err error) error {
+	switch {
+	case isLinkError(err):
+		return &NotRegularError{Rel: rel, What: "a symbolic link"}
+	case errors.Is(err, fs.ErrPermission) || isReadOnlyFS(err):
+		return fmt.Errorf("cannot create the lock file %s: %v: itrack changes a register only where it may write files (check the folder's permissions, or whether it is mounted read-only)", rel, unwrapPath(err))
+	}
+	return fmt.Errorf("cannot open the lock file %s: %v", rel, unwrapPath(err))
+}
+
+// writerActive says whether a writer holds the lock now, without waiting
+// and without creating the lock file.
+func (r *Register) writerActive() bool {
+	abs, _ := r.metaPath(".lock")
+	f, err := openNoFollow(abs)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	ok, err := tryLockFile(f)
+	if err != nil || !ok {
+		return err == nil
+	}
+	_ = unlockFile(f)
+	return false
 }

@@ -55,11 +55,13 @@ func FindRoot(dir, env, cwd string) (string, error) {
 	}
 }
 
-// Open reads the settings of the register at root.
+// Open reads the settings of the register at root. An itrack.yaml that is
+// a link, a pipe or a device is never read: it is an error, as is one that
+// cannot be read or is over the size limit.
 func Open(root string) (*Register, error) {
-	data, err := os.ReadFile(filepath.Join(root, asset.ConfigFile))
+	data, err := readRegular(filepath.Join(root, asset.ConfigFile), asset.ConfigFile, asset.MaxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", asset.ConfigFile, unwrapPath(err))
+		return nil, err
 	}
 	cfg, fs := asset.DecodeConfig(data)
 	return &Register{Root: root, Config: cfg, ConfigFindings: fs}, nil
@@ -84,7 +86,7 @@ func (r *Register) Abs(rel string) string {
 // HasPeople reports whether the register keeps people files, which makes
 // person references checked.
 func (r *Register) HasPeople() bool {
-	st, err := os.Stat(r.Abs("people"))
+	st, err := os.Lstat(r.Abs("people"))
 	return err == nil && st.IsDir()
 }
 
@@ -110,14 +112,17 @@ func (r *Register) FindAsset(id string) (asset.Kind, string, error) {
 		return "", "", err
 	}
 	for _, k := range asset.Kinds {
-		rel := AssetPath(k, id)
-		if st, err := os.Stat(r.Abs(rel)); err == nil && st.Mode().IsRegular() {
-			return k, id, nil
+		if ok, err := r.isRecord(AssetPath(k, id)); ok || err != nil {
+			return k, id, err
 		}
 	}
 	var names []string
 	for _, k := range asset.Kinds {
-		for _, name := range r.RecordIDs("assets/" + k.Folder()) {
+		ids, err := r.RecordIDs("assets/" + k.Folder())
+		if err != nil {
+			return "", "", err
+		}
+		for _, name := range ids {
 			if strings.EqualFold(name, id) {
 				return k, name, nil
 			}
@@ -133,16 +138,38 @@ func (r *Register) FindPerson(id string) (string, error) {
 	if err := asset.CheckID(id); err != nil {
 		return "", err
 	}
-	if st, err := os.Stat(r.Abs(PersonPath(id))); err == nil && st.Mode().IsRegular() {
-		return id, nil
+	if ok, err := r.isRecord(PersonPath(id)); ok || err != nil {
+		return id, err
 	}
-	names := r.RecordIDs("people")
+	names, err := r.RecordIDs("people")
+	if err != nil {
+		return "", err
+	}
 	for _, name := range names {
 		if strings.EqualFold(name, id) {
 			return name, nil
 		}
 	}
 	return "", &NotFoundError{What: "person", ID: id, Suggestion: nearest(id, names)}
+}
+
+// isRecord says whether a record file is at rel: a regular file, reached
+// through real folders. Anything else there, or a folder that cannot be
+// looked in, is an error, not "no such record".
+func (r *Register) isRecord(rel string) (bool, error) {
+	st, err := os.Lstat(r.Abs(rel))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		if err := r.checkFolders(rel); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return false, err
+		}
+		return false, fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
+	case !st.Mode().IsRegular():
+		return false, &NotRegularError{Rel: rel, What: describeType(st.Mode())}
+	}
+	return true, r.checkFolders(rel)
 }
 
 func unwrapPath(err error) error {
@@ -161,13 +188,17 @@ func nearest(id string, names []string) string {
 // NextID returns the next free generated ID for a kind: PREFIX-0001, then
 // one more than the highest number in use. It reads file names only. Call it
 // under the lock, so two writers cannot take the same number.
-func (r *Register) NextID(kind asset.Kind) string {
+func (r *Register) NextID(kind asset.Kind) (string, error) {
 	prefix := r.Config.Prefix(kind) + "-"
 	highest, width := 0, 4
 	// IDs are unique across kinds, ignoring case
 	taken := map[string]bool{}
 	for _, k := range asset.Kinds {
-		for _, id := range r.RecordIDs("assets/" + k.Folder()) {
+		ids, err := r.RecordIDs("assets/" + k.Folder())
+		if err != nil {
+			return "", err
+		}
+		for _, id := range ids {
 			taken[strings.ToLower(id)] = true
 			if k != kind || !strings.HasPrefix(id, prefix) {
 				continue
@@ -184,16 +215,20 @@ func (r *Register) NextID(kind asset.Kind) string {
 	}
 	for n := highest + 1; ; n++ {
 		if id := fmt.Sprintf("%s%0*d", prefix, width, n); !taken[strings.ToLower(id)] {
-			return id
+			return id, nil
 		}
 	}
 }
 
 // RecordIDs lists the IDs of the record files in a folder (relative to the
 // root), from their names alone, sorted. Hidden files and folders are not
-// records, as for Load.
-func (r *Register) RecordIDs(folder string) []string {
-	entries, _ := os.ReadDir(r.Abs(folder))
+// records, as for Load. A missing folder holds none; one that is a link or
+// cannot be read is an error.
+func (r *Register) RecordIDs(folder string) ([]string, error) {
+	entries, bad := r.readFolder(folder)
+	if len(bad) > 0 {
+		return nil, errors.New(bad[0].Short())
+	}
 	var ids []string
 	for _, e := range entries {
 		id, ok := strings.CutSuffix(e.Name(), ".yaml")
@@ -201,5 +236,5 @@ func (r *Register) RecordIDs(folder string) []string {
 			ids = append(ids, id)
 		}
 	}
-	return ids
+	return ids, nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"strconv"
@@ -112,8 +113,12 @@ func (r *Register) ReadAt(rev string, paths []string) (map[string][]byte, error)
 	out := make(map[string][]byte, len(paths))
 	if rev == WorkTree {
 		for _, p := range paths {
-			if data, err := os.ReadFile(r.Abs(p)); err == nil {
+			data, err := r.ReadFile(p)
+			switch {
+			case err == nil:
 				out[p] = data
+			case !errors.Is(err, fs.ErrNotExist):
+				return nil, err
 			}
 		}
 		return out, nil
@@ -262,7 +267,7 @@ func (v *Revision) Exist(paths []string) (map[string]bool, error) {
 	out := make(map[string]bool, len(paths))
 	if v.rev == WorkTree {
 		for _, p := range paths {
-			_, err := os.Stat(v.r.Abs(p))
+			_, err := os.Lstat(v.r.Abs(p))
 			out[p] = err == nil
 		}
 		return out, nil

@@ -1,37 +1,91 @@
 package register
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 )
 
 // WriteFile replaces the file at rel atomically: the data goes to a
 // temporary file in the same folder, is flushed to disk, and is renamed over
 // the old file, so a reader or a crash sees either the old file or the new
-// one, never half of one. The folder is created when missing.
+// one, never half of one. Missing folders are created; the file keeps its
+// permission bits.
 func (r *Register) WriteFile(rel string, data []byte) error {
-	return writeAtomic(r.Abs(rel), data)
+	if err := r.makeFolders(rel); err != nil {
+		return err
+	}
+	mode, err := r.targetMode(rel)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(r.Abs(rel), data, mode)
 }
 
-// WriteBatch writes several files as one change: each atomically, and when
-// one cannot be written, the ones already written are put back as they
-// were (or removed, if they are new), so the batch is all or nothing.
+// targetMode checks that the file at rel may be replaced and returns the
+// permission bits its new version keeps: its own, or 0644 for a new file.
+// Only a regular file is replaced, never a link, and never a file its
+// owner may not write.
+func (r *Register) targetMode(rel string) (fs.FileMode, error) {
+	st, err := os.Lstat(r.Abs(rel))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return 0o644, nil
+	case err != nil:
+		return 0, fmt.Errorf("cannot write %s: %w", rel, unwrapPath(err))
+	case !st.Mode().IsRegular():
+		return 0, &NotRegularError{Rel: rel, What: describeType(st.Mode())}
+	case st.Mode().Perm()&0o200 == 0:
+		return 0, &ReadOnlyError{Rel: rel, Mode: st.Mode()}
+	}
+	return st.Mode().Perm(), nil
+}
+
+// WriteBatch writes several files as one change, all or nothing, even
+// when the process is killed half-way:
 //
-// The new contents go to temporary files first, written by several workers
-// at once and flushed to disk; then each is renamed over its file, and each
-// folder is flushed once. A large batch (an import) is flushed by one
-// syncfs call where the OS has one, so it costs a little more than writing
-// its files, not a flush per file.
+//  1. the new contents go to temporary files (several workers at once),
+//     flushed to disk;
+//  2. a journal naming every temporary file and its target is written and
+//     flushed: from here on, the batch is as good as done;
+//  3. each temporary file is renamed over its target;
+//  4. the journal is removed.
+//
+// A crash before 2 leaves temporary files only, which the next writer
+// removes; a crash after it leaves a journal, from which the next writer
+// completes the renames (see Lock). A rename that fails with the process
+// alive puts back the files already written.
+//
+// A large batch (an import) is flushed by one syncfs call where the OS has
+// one, so it costs a little more than writing its files, not a flush per
+// file.
 func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
 	if len(order) == 1 {
-		return r.WriteFile(order[0], files[order[0]]) // one file: nothing to put back
+		return r.WriteFile(order[0], files[order[0]]) // one rename: atomic already
+	}
+	modes := make([]fs.FileMode, len(order))
+	dirs := map[string]bool{}
+	for i, rel := range order {
+		if dir := path.Dir(rel); !dirs[dir] {
+			if err := r.makeFolders(rel); err != nil {
+				return err
+			}
+			dirs[dir] = true
+		}
+		var err error
+		if modes[i], err = r.targetMode(rel); err != nil {
+			return err
+		}
 	}
 	flushAtOnce := canSyncFS && len(order) >= syncFSMin
 	temps := make([]string, len(order))
 	errs := make([]error, len(order))
 	Parallel(len(order), func(i int) {
-		temps[i], errs[i] = writeTemp(r.Abs(order[i]), files[order[i]], !flushAtOnce)
+		temps[i], errs[i] = writeTemp(r.Abs(order[i]), files[order[i]], modes[i], !flushAtOnce)
 	})
 	cleanup := func() {
 		for _, t := range temps {
@@ -52,30 +106,38 @@ func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
 			return fmt.Errorf("cannot flush the register to disk: %v", err)
 		}
 	}
-	before := map[string][]byte{}
-	dirs := map[string]bool{}
+	j := &journal{}
 	for i, rel := range order {
-		path := r.Abs(rel)
-		if old, err := os.ReadFile(path); err == nil {
+		j.entries = append(j.entries, journalEntry{temp: path.Join(path.Dir(rel), filepath.Base(temps[i])), target: rel, sum: contentSum(files[rel])})
+	}
+	if err := r.writeJournal(j); err != nil {
+		cleanup()
+		return err
+	}
+	before := map[string][]byte{}
+	for i, rel := range order {
+		abs := r.Abs(rel)
+		if old, err := os.ReadFile(abs); err == nil {
 			before[rel] = old
 		}
-		if err := renameInto(temps[i], path); err != nil {
-			for _, done := range order[:i] {
+		if err := renameInto(temps[i], abs); err != nil {
+			for k, done := range order[:i] {
 				if old, ok := before[done]; ok {
-					_ = writeAtomic(r.Abs(done), old)
+					_ = writeAtomic(r.Abs(done), old, modes[k])
 				} else {
 					_ = os.Remove(r.Abs(done))
 				}
 			}
 			cleanup()
+			r.removeJournal()
 			return fmt.Errorf("cannot write %s: %v", rel, err)
 		}
 		temps[i] = ""
-		dirs[filepath.Dir(path)] = true
 	}
 	for d := range dirs {
-		syncDir(d)
+		syncDir(r.Abs(d))
 	}
+	r.removeJournal()
 	return nil
 }
 
@@ -88,20 +150,43 @@ var renameInto = os.Rename
 // disk, which costs more than a few single flushes.
 const syncFSMin = 64
 
-// writeTemp writes data to a new temporary file in the folder of path,
-// flushed to disk when flush is set, and returns its name.
-func writeTemp(path string, data []byte, flush bool) (string, error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
+// tempSuffix ends the name of every temporary file itrack writes. The
+// name is a dot, the target's name, a dot, random digits and the suffix
+// (.LT-0001.yaml.123456.tmp), the pattern `itrack init` lists in
+// .gitignore.
+const tempSuffix = ".tmp"
+
+// IsTempName says whether a file name is that of one of itrack's temporary
+// files, which a crash can leave behind.
+func IsTempName(name string) bool {
+	rest, ok := strings.CutPrefix(name, ".")
+	if !ok {
+		return false
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	rest, ok = strings.CutSuffix(rest, tempSuffix)
+	i := strings.LastIndexByte(rest, '.')
+	if !ok || i < 1 || i == len(rest)-1 {
+		return false
+	}
+	for _, c := range rest[i+1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// writeTemp writes data to a new temporary file in the folder of path,
+// with the given permission bits, flushed to disk when flush is set, and
+// returns its name.
+func writeTemp(path string, data []byte, mode fs.FileMode, flush bool) (string, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*"+tempSuffix)
 	if err != nil {
 		return "", err
 	}
 	_, err = tmp.Write(data)
 	if err == nil {
-		err = tmp.Chmod(0o644)
+		err = tmp.Chmod(mode)
 	}
 	if err == nil && flush {
 		err = tmp.Sync()
@@ -116,8 +201,8 @@ func writeTemp(path string, data []byte, flush bool) (string, error) {
 	return tmp.Name(), nil
 }
 
-func writeAtomic(path string, data []byte) error {
-	tmp, err := writeTemp(path, data, true)
+func writeAtomic(path string, data []byte, mode fs.FileMode) error {
+	tmp, err := writeTemp(path, data, mode, true)
 	if err != nil {
 		return err
 	}
@@ -138,12 +223,15 @@ func syncDir(dir string) {
 	}
 }
 
-// CreateFile writes a new file at rel, refusing to replace one that exists.
-// It must be called under the register lock, which makes the check and the
-// write one step for every itrack process.
+// CreateFile writes a new file at rel, refusing to replace one that exists
+// (a link included). It must be called under the register lock, which
+// makes the check and the write one step for every itrack process.
 func (r *Register) CreateFile(rel string, data []byte) error {
+	if err := r.makeFolders(rel); err != nil {
+		return err
+	}
 	if _, err := os.Lstat(r.Abs(rel)); err == nil {
 		return fmt.Errorf("%s already exists", rel)
 	}
-	return r.WriteFile(rel, data)
+	return writeAtomic(r.Abs(rel), data, 0o644)
 }
