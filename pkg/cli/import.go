@@ -317,7 +317,6 @@ type nextID struct {
 	n, width int
 }
 
-//
 // A register with a folder or file that cannot be read, or is not what
 // belongs there, is refused: rows matched against part of it would make
 // duplicates.
