@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -228,9 +227,9 @@ func addFromPEM(app *App, opts *addOptions, set func(path, text, from string) er
 	if opts.kind != asset.Certificate {
 		return refuse("--from-pem reads certificates: use `itrack add certificate --from-pem FILE`")
 	}
-	data, err := os.ReadFile(app.abs(opts.fromPEM))
+	data, err := register.ReadInput(app.abs(opts.fromPEM), opts.fromPEM, asset.MaxFileSize)
 	if err != nil {
-		return refuse("--from-pem: cannot read %s: %v", opts.fromPEM, err)
+		return refuse("--from-pem: %v", err)
 	}
 	info, err := asset.ReadPEM(data)
 	if err != nil {

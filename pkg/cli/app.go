@@ -326,8 +326,13 @@ func (app *App) reportInvalid(snap *register.Snapshot) {
 		return
 	}
 	app.printErrors(snap.Findings)
-	fmt.Fprintf(app.IO.Err, "itrack: %s left out of the results: fix %s, then run `itrack validate`\n",
-		plural(len(snap.Invalid), "invalid file"), pronoun(len(snap.Invalid)))
+	if unread := len(snap.Unread()); unread > 0 {
+		fmt.Fprintf(app.IO.Err, "itrack: the results leave out what could not be read (%s): fix %s, then run `itrack validate`\n",
+			plural(unread, "path"), pronoun(unread))
+	} else {
+		fmt.Fprintf(app.IO.Err, "itrack: %s left out of the results: fix %s, then run `itrack validate`\n",
+			plural(len(snap.Invalid), "invalid file"), pronoun(len(snap.Invalid)))
+	}
 	app.exit = ExitInvalid
 }
 

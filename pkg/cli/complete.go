@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"os"
 	"slices"
 	"strings"
 
@@ -78,7 +77,7 @@ func assetsAccepting(app *App, reg *register.Register, event, prefix string) []s
 	}
 	ids = ids[:0]
 	for _, c := range cands {
-		data, err := os.ReadFile(reg.Abs(register.AssetPath(c.kind, c.id)))
+		data, err := reg.ReadFile(register.AssetPath(c.kind, c.id))
 		if err != nil {
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
 )
 
@@ -42,9 +43,9 @@ func runEdit(app *App, id string) error {
 		return refuse("%v", err)
 	}
 	rel := register.AssetPath(kind, id)
-	before, err := os.ReadFile(reg.Abs(rel))
+	before, err := reg.ReadFile(rel)
 	if err != nil {
-		return refuse("cannot read %s: %v", rel, err)
+		return refuse("%v", err)
 	}
 	tmp, err := os.CreateTemp("", "itrack-"+id+"-*.yaml")
 	if err != nil {
@@ -62,9 +63,9 @@ func runEdit(app *App, id string) error {
 		os.Remove(tmpPath)
 		return refuse("%v: %s is unchanged", err, rel)
 	}
-	after, err := os.ReadFile(tmpPath)
+	after, err := register.ReadInput(tmpPath, tmpPath, asset.MaxFileSize)
 	if err != nil {
-		return refuse("cannot read the edited file %s: %v", tmpPath, err)
+		return refuse("cannot read the edited file: %v", err)
 	}
 	if bytes.Equal(before, after) {
 		os.Remove(tmpPath)
@@ -86,7 +87,7 @@ func runEdit(app *App, id string) error {
 		return kept(err.Error())
 	}
 	defer w.done()
-	if now, err := os.ReadFile(reg.Abs(rel)); err != nil || !bytes.Equal(now, before) {
+	if now, err := reg.ReadFile(rel); err != nil || !bytes.Equal(now, before) {
 		return kept("the file was changed by someone else while you edited it")
 	}
 	if err := w.save("edit "+id, map[string][]byte{rel: after}, []string{rel}); err != nil {

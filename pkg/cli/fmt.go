@@ -54,6 +54,9 @@ func runFmt(app *App, check bool) error {
 	for _, rel := range res.Changed {
 		fmt.Fprintln(app.IO.Out, rel)
 	}
+	if res.Removed > 0 {
+		fmt.Fprintf(app.IO.Err, "itrack: %s\n", register.RemovedTemps(res.Removed))
+	}
 	if w != nil {
 		if err := w.commitFiles("fmt: rewrite in canonical form", res.Changed...); err != nil {
 			return err
@@ -63,7 +66,7 @@ func runFmt(app *App, check bool) error {
 		for _, f := range res.Findings {
 			fmt.Fprintln(app.IO.Err, f.Short())
 		}
-		fmt.Fprintln(app.IO.Err, "itrack: files that are not valid YAML were left alone: fix them by hand")
+		fmt.Fprintln(app.IO.Err, "itrack: files that cannot be read as YAML were left alone: fix them by hand")
 		return silent(ExitInvalid)
 	}
 	if check && len(res.Changed) > 0 {

@@ -262,9 +262,9 @@ func parseKindOrPeople(arg string) (asset.Kind, bool, error) {
 // readCSV reads a table file named on the command line (relative to the
 // working folder), its encoding worked out with a warning when guessed.
 func (app *App) readCSV(file string) (*importer.Table, error) {
-	raw, err := os.ReadFile(app.abs(file))
+	raw, err := register.ReadInput(app.abs(file), file, register.MaxInputSize)
 	if err != nil {
-		return nil, refuse("cannot read %s: %v", file, unwrapErr(err))
+		return nil, refuse("%v", err)
 	}
 	text, warnings := importer.Decode(raw)
 	for _, w := range warnings {
@@ -381,7 +381,7 @@ func (x *registerIndex) Asset(id string) (asset.Kind, string, []byte, bool) {
 	if !ok {
 		return "", "", nil, false
 	}
-	data, err := os.ReadFile(x.reg.Abs(f.rel))
+	data, err := x.reg.ReadFile(f.rel)
 	return f.kind, f.rel, data, err == nil
 }
 
@@ -395,7 +395,7 @@ func (x *registerIndex) Person(id string) (string, []byte, bool) {
 	if !ok {
 		return "", nil, false
 	}
-	data, err := os.ReadFile(x.reg.Abs(rel))
+	data, err := x.reg.ReadFile(rel)
 	return rel, data, err == nil
 }
 

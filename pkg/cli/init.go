@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -96,7 +97,7 @@ func runInit(app *App, opts *initOptions) error {
 	default:
 		files[asset.ConfigFile] = []byte(example.Config(name, opts.currency))
 	}
-	files[".gitignore"] = []byte(register.LockFile + "\n")
+	files[".gitignore"] = []byte(strings.Join(register.Ignored, "\n") + "\n")
 	files[".gitattributes"] = []byte("# itrack merges asset files event by event; turn it on in each clone with\n#   " + mergeDriverConfig + "\n" +
 		"assets/**/*.yaml merge=itrack\npeople/*.yaml merge=itrack\n")
 	for _, k := range asset.Kinds {
@@ -105,12 +106,22 @@ func runInit(app *App, opts *initOptions) error {
 	for rel, data := range editorFiles() {
 		files[rel] = data
 	}
-	kept, err := keepExisting(dir, files)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return refuse("cannot create the register: %v", unwrapErr(err))
+	}
+	// no lock yet: there is no register here for another itrack to change
+	reg := &register.Register{Root: dir}
+	kept, err := keepExisting(reg, files)
 	if err != nil {
 		return refuse("cannot create the register: %v", err)
 	}
-	if err := example.WriteAll(dir, files); err != nil {
-		return refuse("cannot create the register: %v", err)
+	order := make([]string, 0, len(files))
+	for rel := range files {
+		order = append(order, rel)
+	}
+	sort.Strings(order)
+	if err := reg.WriteBatch(files, order); err != nil {
+		return refuse("cannot create the register: %v: nothing was written", err)
 	}
 	assets := 0
 	for rel := range files {
@@ -129,10 +140,10 @@ func runInit(app *App, opts *initOptions) error {
 // keepExisting changes files so that init keeps what dir already holds: a
 // .gitignore or .gitattributes gets the lines itrack needs appended, and
 // the editor's settings are left alone (kept lists those that matter).
-func keepExisting(dir string, files map[string][]byte) ([]string, error) {
+func keepExisting(reg *register.Register, files map[string][]byte) ([]string, error) {
 	var kept []string
 	for _, rel := range []string{".gitignore", ".gitattributes", ".vscode/settings.json", ".vscode/extensions.json"} {
-		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		old, err := reg.ReadFile(rel)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}

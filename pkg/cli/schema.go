@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -141,7 +140,7 @@ func writeSchemas(app *App) error {
 	var changed []string
 	for _, t := range asset.SchemaTargets() {
 		rel := schemaPath(t.Name)
-		if old, err := os.ReadFile(w.reg.Abs(rel)); err == nil && bytes.Equal(old, files[rel]) {
+		if old, err := w.reg.ReadFile(rel); err == nil && bytes.Equal(old, files[rel]) {
 			continue
 		}
 		if err := w.reg.WriteFile(rel, files[rel]); err != nil {

@@ -16,7 +16,8 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(cleanBenchRegisters{m}, map[string]func(){
-		"itrack": func() { os.Exit(cli.Main(os.Args[1:])) },
+		"itrack":       func() { os.Exit(cli.Main(os.Args[1:])) },
+		"unprivileged": unprivileged,
 	})
 }
 
@@ -36,6 +37,9 @@ func TestScripts(t *testing.T) {
 			switch cond {
 			case "root": // root writes into read-only folders
 				return os.Geteuid() == 0, nil
+			case "unprivileged": // `exec unprivileged itrack …` runs without root's power
+				ok, _ := canDropRoot()
+				return ok, nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

@@ -7,7 +7,6 @@ package example
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -77,29 +76,17 @@ func yamlString(s string) string {
 	return s
 }
 
-// WriteAll creates dir and writes files (relative paths) into it, several
-// at a time. A new register is not under any lock yet, so plain writes do.
+// WriteAll creates dir and writes files (relative paths) into it as one
+// batch, all or nothing, through real folders only (see
+// register.WriteBatch). A new register is not under any lock yet.
 func WriteAll(dir string, files map[string][]byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	names := make([]string, 0, len(files))
-	folders := map[string]bool{}
 	for rel := range files {
 		names = append(names, rel)
-		folders[filepath.Dir(filepath.Join(dir, filepath.FromSlash(rel)))] = true
 	}
 	sort.Strings(names)
-	for f := range folders {
-		if err := os.MkdirAll(f, 0o755); err != nil {
-			return err
-		}
-	}
-	errs := make([]error, len(names))
-	register.Parallel(len(names), func(i int) {
-		errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), files[names[i]], 0o644)
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return (&register.Register{Root: dir}).WriteBatch(files, names)
 }

@@ -14,17 +14,21 @@ type FormatResult struct {
 	// Changed lists the files not in canonical form (rewritten unless
 	// check-only), sorted.
 	Changed []string
+	// Removed is the number of temporary files left by an interrupted
+	// command that were removed.
+	Removed int
 	// Findings are the errors of files and folders that could not be read
 	// (as YAML, or at all) and were left alone.
 	Findings asset.Findings
 }
 
 // Format rewrites every record file that is not in canonical form, keeping
-// comments; with checkOnly it only reports them. It must run under the
-// lock when it writes. itrack.yaml is left as written.
+// comments, as one batch (all or nothing), and removes the temporary files
+// an interrupted command left behind; with checkOnly it only reports. It
+// must run under the lock when it writes. itrack.yaml is left as written.
 func (r *Register) Format(checkOnly bool) (*FormatResult, error) {
 	jobs, layout := r.listFiles()
-	changed := make([]bool, len(jobs))
+	canons := make([][]byte, len(jobs))
 	found := make([]asset.Findings, len(jobs))
 	errs := make([]error, len(jobs))
 	Parallel(len(jobs), func(i int) {
@@ -44,25 +48,32 @@ func (r *Register) Format(checkOnly bool) (*FormatResult, error) {
 			errs[i] = err
 			return
 		}
-		if same {
-			return
-		}
-		changed[i] = true
-		if !checkOnly {
-			errs[i] = r.WriteFile(rel, canon)
+		if !same {
+			canons[i] = canon
 		}
 	})
 	res := &FormatResult{Findings: layout.Errors()}
+	files := map[string][]byte{}
 	for i, j := range jobs {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
-		if changed[i] {
+		if canons[i] != nil {
 			res.Changed = append(res.Changed, j.rel)
+			files[j.rel] = canons[i]
 		}
 		res.Findings = append(res.Findings, found[i]...)
 	}
 	sort.Strings(res.Changed)
+	if checkOnly {
+		return res, nil
+	}
+	if len(res.Changed) > 0 {
+		if err := r.WriteBatch(files, res.Changed); err != nil {
+			return nil, err
+		}
+	}
+	res.Removed = r.removeTemps()
 	return res, nil
 }
 

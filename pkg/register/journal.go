@@ -124,7 +124,7 @@ func (r *Register) recoverWrites(dirty bool) []string {
 	}
 	if dirty {
 		if n := r.removeTemps(); n > 0 {
-			notes = append(notes, fmt.Sprintf("removed %s left by an interrupted itrack command", plural(n, "temporary file")))
+			notes = append(notes, RemovedTemps(n))
 		}
 	}
 	return notes
@@ -169,6 +169,11 @@ func (r *Register) completeJournal(rel string, data []byte) []string {
 	return append([]string{head}, notes...)
 }
 
+// RemovedTemps is the note for n temporary files removed.
+func RemovedTemps(n int) string {
+	return fmt.Sprintf("removed %s left by an interrupted itrack command", plural(n, "temporary file"))
+}
+
 // removeTemps removes itrack's temporary files from the folders it writes
 // in, and returns how many it removed.
 func (r *Register) removeTemps() int {
@@ -204,7 +209,7 @@ func (r *Register) Unfinished() asset.Findings {
 	if _, err := os.Lstat(abs); err != nil || r.writerActive() {
 		return nil
 	}
-	return asset.Findings{{File: rel, Rule: "unfinished-write", Message: "an itrack command was interrupted while writing several files, so some may hold the change and some not: run any itrack command that writes (`itrack fmt` changes nothing else) and it completes the change"}}
+	return asset.Findings{{File: rel, Rule: "unfinished-write", Message: "an itrack command was interrupted while writing several files, so some may hold the change and some not: run `itrack fmt` (or any itrack command that writes) and it completes the change first"}}
 }
 
 func plural(n int, what string) string {

@@ -133,7 +133,7 @@ func (r *Register) listFiles() ([]job, asset.Findings) {
 		fs = append(fs, asset.Finding{File: rel, Severity: asset.Warning, Rule: rule, Message: msg})
 	}
 	var temps []string
-	top, topBad := r.readFolder("assets")
+	top, topBad := r.folderFindings("assets")
 	fs = append(fs, topBad...)
 	for _, e := range top {
 		name := e.Name()
@@ -148,7 +148,7 @@ func (r *Register) listFiles() ([]job, asset.Findings) {
 		}
 	}
 	collect := func(folder string, kind asset.Kind) {
-		entries, bad := r.readFolder(folder)
+		entries, bad := r.folderFindings(folder)
 		fs = append(fs, bad...)
 		for _, e := range entries {
 			name := e.Name()
@@ -185,24 +185,26 @@ func (r *Register) listFiles() ([]job, asset.Findings) {
 	}
 	if len(temps) > 0 && !r.writerActive() {
 		for _, rel := range temps {
-			stray(rel, "leftover-temp", "a temporary file an interrupted itrack command left behind: the next itrack command that writes removes it (`itrack fmt` changes nothing else), or delete it")
+			stray(rel, "leftover-temp", "a temporary file an interrupted itrack command left behind: `itrack fmt` removes it, or delete it")
 		}
 	}
 	return jobs, append(fs, r.Unfinished()...)
 }
 
 // readFolder lists a folder of the register (relative to the root): none
-// when it does not exist, and an error finding when it is a link or not a
-// folder (never followed) or cannot be read (never taken for empty).
-func (r *Register) readFolder(rel string) ([]os.DirEntry, asset.Findings) {
+// when it does not exist, and an error when it is a link or not a folder
+// (never followed) or cannot be read (never taken for empty).
+func (r *Register) readFolder(rel string) ([]os.DirEntry, error) {
 	ok, err := r.checkFolder(rel)
-	if !ok && err == nil {
-		return nil, nil
+	if !ok || err != nil {
+		return nil, err
 	}
-	var entries []os.DirEntry
-	if err == nil {
-		entries, err = os.ReadDir(r.Abs(rel))
-	}
+	return os.ReadDir(r.Abs(rel))
+}
+
+// folderFindings lists a folder as readFolder does, its error a finding.
+func (r *Register) folderFindings(rel string) ([]os.DirEntry, asset.Findings) {
+	entries, err := r.readFolder(rel)
 	if err != nil {
 		return entries, asset.Findings{readFinding(rel, err)}
 	}

@@ -13,6 +13,11 @@ import (
 // lists it in .gitignore).
 const LockFile = ".itrack.lock"
 
+// Ignored are the .gitignore patterns of the files itrack keeps beside a
+// register that is not the top of a git repository: the lock, the journal
+// of a batch write, and the temporary files a crash can leave.
+var Ignored = []string{LockFile, ".itrack-journal", ".*" + tempSuffix}
+
 // metaPath names a file of itrack's own beside the register (the lock, the
 // journal): inside .git when the register is the top of a repository, so
 // `git status` never shows it, else at the root under a dotted name that

@@ -225,9 +225,9 @@ func (r *Register) NextID(kind asset.Kind) (string, error) {
 // records, as for Load. A missing folder holds none; one that is a link or
 // cannot be read is an error.
 func (r *Register) RecordIDs(folder string) ([]string, error) {
-	entries, bad := r.readFolder(folder)
-	if len(bad) > 0 {
-		return nil, errors.New(bad[0].Short())
+	entries, err := r.readFolder(folder)
+	if err != nil {
+		return nil, err
 	}
 	var ids []string
 	for _, e := range entries {

@@ -221,29 +221,30 @@ func readBounded(rd io.Reader, size, limit int64) ([]byte, error) {
 const MaxInputSize = 256 << 20
 
 // ReadInput reads a file a person named on the command line (a CSV to
-// import, a PEM certificate): it may be a link or a pipe (`<(…)`), which
-// the person chose, but it is read only up to limit bytes, and what the
-// file is is said when it is not something to read.
-func ReadInput(path string, limit int64) ([]byte, error) {
+// import, a PEM certificate), at path, shown in messages as name: it may
+// be a link or a pipe (`<(…)`), which the person chose, but it is read
+// only up to limit bytes, and what the file is is said when it is not
+// something to read.
+func ReadInput(path, name string, limit int64) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("cannot read %s: %w", name, unwrapPath(err))
 	}
 	if m := st.Mode(); !m.IsRegular() && m&fs.ModeNamedPipe == 0 && m&fs.ModeCharDevice == 0 {
-		return nil, fmt.Errorf("cannot read %s: it is %s, not a file", path, describeType(m))
+		return nil, fmt.Errorf("cannot read %s: it is %s, not a file", name, describeType(m))
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("cannot read %s: %w", name, unwrapPath(err))
 	}
 	defer f.Close()
 	data, err := readBounded(f, st.Size(), limit)
 	if err != nil {
 		var tl *TooLargeError
 		if errors.As(err, &tl) {
-			return nil, fmt.Errorf("%s is over the %s limit for this input: itrack stopped reading it; split it into smaller files", path, sizeText(limit))
+			return nil, fmt.Errorf("%s is over the %s limit for this input: itrack stopped reading it; split it into smaller files", name, sizeText(limit))
 		}
-		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("cannot read %s: %w", name, unwrapPath(err))
 	}
 	return data, nil
 }
