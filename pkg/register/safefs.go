@@ -242,7 +242,7 @@ func ReadInput(path, name string, limit int64) ([]byte, error) {
 	if err != nil {
 		var tl *TooLargeError
 		if errors.As(err, &tl) {
-			return nil, fmt.Errorf("%s is over the %s limit for this input: itrack stopped reading it; split it into smaller files", name, sizeText(limit))
+			return nil, fmt.Errorf("%s is over the %s limit for this input: itrack stopped reading it", name, sizeText(limit))
 		}
 		return nil, fmt.Errorf("cannot read %s: %w", name, unwrapPath(err))
 	}
