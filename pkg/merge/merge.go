@@ -6,7 +6,6 @@
 package merge
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -25,19 +24,13 @@ type Result struct {
 
 // Files merges ours and theirs with base, all the bytes of the file at rel
 // (relative to the register root, which says its kind). It returns an
-// error when a version is not valid YAML: a textual merge must do then.
+// error when a version is not valid YAML or not a record it can merge
+// (see unmergeable): a textual merge, left for a person to check, must do
+// then.
 func Files(rel string, base, ours, theirs []byte) (*Result, error) {
-	docs := make([]*yaml.Node, 3)
-	for i, data := range [][]byte{base, ours, theirs} {
-		if len(bytes.TrimSpace(data)) == 0 && i == 0 {
-			docs[i] = register.NewDocument() // added on both sides
-			continue
-		}
-		doc, fs := asset.ParseYAML(rel, data)
-		if doc == nil {
-			return nil, fmt.Errorf("%s is not valid YAML in one of the versions: %s", rel, firstError(fs))
-		}
-		docs[i] = doc
+	docs, err := readVersions(rel, base, ours, theirs)
+	if err != nil {
+		return nil, err
 	}
 	m := &merger{order: asset.KeyOrder}
 	if _, _, person, _ := asset.ParsePath(rel); person {

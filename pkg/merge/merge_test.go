@@ -132,3 +132,86 @@ func TestMergeRefusesBrokenYAML(t *testing.T) {
 		t.Error("a version that is not YAML merged; want an error so git's text merge is used")
 	}
 }
+
+// TestMergeRefusesVersionsThatAreNotRecords: a history the driver cannot
+// read as a list of events, in any of the three versions, is an error, so
+// the caller leaves the file to a text merge and a person; merging it
+// would drop the other side's events.
+func TestMergeRefusesVersionsThatAreNotRecords(t *testing.T) {
+	appended := base + "  - date: 2025-03-01\n    event: serviced\n    note: new battery\n"
+	head := strings.TrimSuffix(base, "history:\n  - date: 2025-01-12\n    event: assigned\n    to: alice\n")
+	bad := map[string]string{
+		"history as a mapping":          head + "history:\n  2025-01-12:\n    event: assigned\n    to: alice\n",
+		"history as a scalar":           head + "history: assigned to alice in January\n",
+		"history as plain strings":      head + "history:\n  - 2025-01-12 assigned to alice\n",
+		"an event without a date":       head + "history:\n  - event: assigned\n    to: alice\n",
+		"an event with a key twice":     head + "history:\n  - date: 2025-01-12\n    event: assigned\n    to: alice\n    to: bob\n",
+		"a field given twice":           strings.Replace(base, "location: London\n", "location: London\nlocation: Leeds\n", 1),
+		"an event given as a list":      head + "history:\n  - [2025-01-12, assigned, alice]\n",
+		"history as a mapping, flow":    head + "history: {date: 2025-01-12, event: assigned, to: alice}\n",
+		"an event whose date is a list": head + "history:\n  - date: [2025-01-12]\n    event: assigned\n    to: alice\n",
+	}
+	for name, b := range bad {
+		for _, side := range []string{"base", "ours", "theirs"} {
+			t.Run(name+" in "+side, func(t *testing.T) {
+				v := map[string]string{"base": base, "ours": appended, "theirs": base}
+				if side == "theirs" {
+					v["ours"], v["theirs"] = base, appended
+				}
+				v[side] = b
+				res, err := Files("assets/hardware/LT-1.yaml", []byte(v["base"]), []byte(v["ours"]), []byte(v["theirs"]))
+				if err == nil {
+					t.Fatalf("merged without a word, want an error for a text merge:\n%s", res.Data)
+				}
+				if !strings.Contains(err.Error(), "in the "+side+" version") {
+					t.Errorf("error %q does not name the %s version", err, side)
+				}
+			})
+		}
+	}
+}
+
+func TestMergeKeepsReplayFindingsOfOneVersion(t *testing.T) {
+	// each version may tell an impossible story (validate reports it);
+	// the driver still merges it, and replays the union
+	disposedTwice := base + "  - date: 2025-02-01\n    event: disposed\n    method: recycled\n  - date: 2025-02-02\n    event: disposed\n    method: sold\n"
+	if _, err := Files("assets/hardware/LT-1.yaml", []byte(base), []byte(disposedTwice), []byte(base)); err != nil {
+		t.Errorf("an impossible but readable history was refused: %v", err)
+	}
+}
+
+func TestDisagreement(t *testing.T) {
+	tests := []struct{ name, ours, theirs, want string }{
+		{
+			name:   "shared lines before and after stay outside the markers",
+			ours:   "a\nb\nc\n",
+			theirs: "a\nB\nc\n",
+			want:   "a\n<<<<<<< ours\nb\n=======\nB\n>>>>>>> theirs\nc\n",
+		},
+		{
+			name:   "an appended line against a rewritten one",
+			ours:   "a\nb\nnew\n",
+			theirs: "a\nB\n",
+			want:   "a\n<<<<<<< ours\nb\nnew\n=======\nB\n>>>>>>> theirs\n",
+		},
+		{
+			name:   "no final newline",
+			ours:   "a\nb",
+			theirs: "a\nc",
+			want:   "a\n<<<<<<< ours\nb\n=======\nc\n>>>>>>> theirs\n",
+		},
+		{
+			name:   "one side empty",
+			ours:   "",
+			theirs: "a\n",
+			want:   "<<<<<<< ours\n=======\na\n>>>>>>> theirs\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(Disagreement([]byte(tt.ours), []byte(tt.theirs))); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
