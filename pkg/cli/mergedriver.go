@@ -25,8 +25,8 @@ func newMergeDriverCmd(app *App) *cobra.Command {
 events to the same file merge into one history in date order (an event
 both added appears once); edits to different keys both survive; the same
 key changed two ways is a conflict, left with standard conflict markers,
-and so is a united history that would be impossible (two holders at
-once). The merged file is in canonical form. A version that is not valid
+and so are one event (same date and type) changed two ways and a united
+history that would be impossible (two holders at once). The merged file is in canonical form. A version that is not valid
 YAML, or not a record the driver can merge (a history that is not a list
 of events, a key given twice), goes to git's own text merge and is always
 left unmerged for a person to check.

@@ -7,7 +7,6 @@ package merge
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -130,7 +129,11 @@ func (m *merger) mapping(base, ours, theirs *yaml.Node, prefix string) {
 		b, o, t := register.GetKey(base, k), register.GetKey(ours, k), register.GetKey(theirs, k)
 		switch {
 		case path == "history":
-			if h := events(b, o, t); h != nil {
+			h, reason := events(b, o, t)
+			switch {
+			case reason != "":
+				m.conflict(ours, order, conflict{key: k, ours: o, theirs: t, reason: reason})
+			case h != nil:
 				register.SetKey(ours, k, h, order)
 			}
 		case equal(o, t), equal(b, t):
@@ -237,65 +240,4 @@ func equal(a, b *yaml.Node) bool {
 		}
 	}
 	return true
-}
-
-// key identifies an event by everything it says.
-func key(e *yaml.Node) string {
-	var b strings.Builder
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		fmt.Fprintf(&b, "%d:%s;", n.Kind, n.Value)
-		for _, c := range n.Content {
-			walk(c)
-		}
-	}
-	walk(e)
-	return b.String()
-}
-
-func eventDate(e *yaml.Node) string {
-	if d := register.GetKey(e, "date"); d != nil {
-		return d.Value
-	}
-	return ""
-}
-
-// events unites the event lists: each event counts as often as ours and
-// theirs have it, less what the base had (so an event one side removed
-// stays removed); the result is in date order, ours first on a day.
-func events(base, ours, theirs *yaml.Node) *yaml.Node {
-	items := func(n *yaml.Node) []*yaml.Node {
-		if n == nil || n.Kind != yaml.SequenceNode {
-			return nil
-		}
-		return n.Content
-	}
-	count := func(list []*yaml.Node) map[string]int {
-		c := map[string]int{}
-		for _, e := range list {
-			c[key(e)]++
-		}
-		return c
-	}
-	b, o, t := items(base), items(ours), items(theirs)
-	cb, co, ct := count(b), count(o), count(t)
-	emitted := map[string]int{}
-	var out []*yaml.Node
-	for _, e := range append(append([]*yaml.Node{}, o...), t...) {
-		k := key(e)
-		if emitted[k] < max(0, co[k]+ct[k]-cb[k]) && emitted[k] < max(co[k], ct[k]) {
-			emitted[k]++
-			out = append(out, e)
-		}
-	}
-	if out == nil && ours == nil {
-		return nil
-	}
-	sort.SliceStable(out, func(i, j int) bool { return eventDate(out[i]) < eventDate(out[j]) })
-	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-	if ours != nil {
-		seq.HeadComment, seq.LineComment, seq.FootComment = ours.HeadComment, ours.LineComment, ours.FootComment
-	}
-	seq.Content = out
-	return seq
 }

@@ -215,3 +215,96 @@ func TestDisagreement(t *testing.T) {
 		})
 	}
 }
+
+// serviced is base with a service event, its note given.
+func serviced(note string) string {
+	return base + "  - date: 2025-03-01\n    event: serviced\n    note: " + note + "\n"
+}
+
+// TestMergeEditedEvents: an event is known by its date and type. Both
+// sides changing the same event of the base differently is a conflict
+// over the history, not two events (which would tell it twice) and not
+// one side's edit dropped.
+func TestMergeEditedEvents(t *testing.T) {
+	history := func(doc string) string { return doc[strings.Index(doc, "history:\n"):] }
+	tests := []struct {
+		name         string
+		ours, theirs string
+		want         string // the merged file, when clean
+		reason       string // the conflict, when not
+	}{
+		{
+			name:   "edited two ways",
+			ours:   serviced("new battery (under warranty)"),
+			theirs: serviced("new battery, 89 GBP"),
+			reason: "history: the serviced event of 2025-03-01 was changed on both sides",
+		},
+		{
+			name:   "edited on one side, removed on the other",
+			ours:   serviced("new battery (under warranty)"),
+			theirs: base,
+			reason: "history: the serviced event of 2025-03-01 was changed on one side and removed on the other",
+		},
+		{
+			name:   "removed on one side, edited on the other",
+			ours:   base,
+			theirs: serviced("new battery (under warranty)"),
+			reason: "history: the serviced event of 2025-03-01 was changed on one side and removed on the other",
+		},
+		{
+			name:   "edited the same way on both sides",
+			ours:   serviced("new battery (under warranty)"),
+			theirs: serviced("new battery (under warranty)"),
+			want:   serviced("new battery (under warranty)"),
+		},
+		{
+			name:   "edited on one side only",
+			ours:   serviced("new battery"),
+			theirs: serviced("new battery (under warranty)") + "  - date: 2025-04-01\n    event: moved\n    to: Leeds\n",
+			want:   serviced("new battery (under warranty)") + "  - date: 2025-04-01\n    event: moved\n    to: Leeds\n",
+		},
+		{
+			name:   "removed on both sides",
+			ours:   base,
+			theirs: base,
+			want:   base,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Files("assets/hardware/LT-1.yaml", []byte(serviced("new battery")), []byte(tt.ours), []byte(tt.theirs))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.reason == "" {
+				if len(res.Conflicts) > 0 || string(res.Data) != tt.want {
+					t.Fatalf("conflicts %v, merged:\n%s\nwant:\n%s", res.Conflicts, res.Data, tt.want)
+				}
+				return
+			}
+			if len(res.Conflicts) != 1 || res.Conflicts[0] != tt.reason {
+				t.Fatalf("conflicts %q, want %q\n%s", res.Conflicts, tt.reason, res.Data)
+			}
+			want := strings.Replace(base, history(base),
+				"<<<<<<< ours\n"+history(tt.ours)+"=======\n"+history(tt.theirs)+">>>>>>> theirs\n", 1)
+			if string(res.Data) != want {
+				t.Errorf("merged:\n%s\nwant:\n%s", res.Data, want)
+			}
+		})
+	}
+}
+
+func TestMergeKeepsTwoEventsOfADayEditedApart(t *testing.T) {
+	// two notes of one day: each side rewording a different one is no
+	// conflict, both edits survive
+	day := func(a, b string) string {
+		return base + "  - date: 2025-03-01\n    event: note\n    note: " + a + "\n  - date: 2025-03-01\n    event: note\n    note: " + b + "\n"
+	}
+	res, err := Files("assets/hardware/LT-1.yaml", []byte(day("a", "b")), []byte(day("A", "b")), []byte(day("a", "B")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Conflicts) > 0 || string(res.Data) != day("A", "B") {
+		t.Errorf("conflicts %v, merged:\n%s\nwant:\n%s", res.Conflicts, res.Data, day("A", "B"))
+	}
+}
