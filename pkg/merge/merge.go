@@ -6,6 +6,9 @@
 package merge
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -31,7 +34,7 @@ func Files(rel string, base, ours, theirs []byte) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &merger{order: asset.KeyOrder}
+	m := &merger{order: asset.KeyOrder, token: placeholderToken(docs, base, ours, theirs)}
 	if _, _, person, _ := asset.ParsePath(rel); person {
 		m.order = asset.PersonKeyOrder
 	}
@@ -92,6 +95,7 @@ type conflict struct {
 
 type merger struct {
 	order     register.Order
+	token     string // no version holds it: see placeholderToken
 	conflicts []conflict
 }
 
@@ -158,9 +162,52 @@ func (m *merger) mapping(base, ours, theirs *yaml.Node, prefix string) {
 // conflict puts a placeholder where c's value goes in parent, whose keys
 // go in order, and keeps c for render to put the two versions there.
 func (m *merger) conflict(parent *yaml.Node, order []string, c conflict) {
-	c.placeholder = fmt.Sprintf("itrack-conflict-%d", len(m.conflicts))
+	c.placeholder = fmt.Sprintf("%s-%d", m.token, len(m.conflicts))
 	register.SetKey(parent, c.key, &yaml.Node{Kind: yaml.ScalarNode, Value: c.placeholder}, order)
 	m.conflicts = append(m.conflicts, c)
+}
+
+// placeholderToken is the start of the placeholders that stand for
+// conflicts until render replaces them: itrack-conflict- and a nonce drawn
+// from the versions' own bytes (so the output stays deterministic),
+// checked to be in no version, neither in its bytes nor in any value, key
+// or comment (a quoted value may spell it with escapes). So a value that
+// reads like a placeholder (x: itrack-conflict-0) is never taken for one.
+func placeholderToken(docs []*yaml.Node, files ...[]byte) string {
+	var texts []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		texts = append(texts, n.Value, n.HeadComment, n.LineComment, n.FootComment, n.Tag, n.Anchor)
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	for _, d := range docs {
+		walk(d)
+	}
+	used := func(token string) bool {
+		for _, f := range files {
+			if bytes.Contains(f, []byte(token)) {
+				return true
+			}
+		}
+		for _, t := range texts {
+			if strings.Contains(t, token) {
+				return true
+			}
+		}
+		return false
+	}
+	h := sha256.New()
+	for _, f := range files {
+		h.Write(f)
+	}
+	nonce := hex.EncodeToString(h.Sum(nil))[:16]
+	token := "itrack-conflict-" + nonce
+	for n := 1; used(token); n++ {
+		token = fmt.Sprintf("itrack-conflict-%s%d", nonce, n)
+	}
+	return token
 }
 
 // render encodes the result and puts each conflict's two versions between
@@ -175,18 +222,25 @@ func (m *merger) render(doc *yaml.Node) ([]byte, error) {
 	}
 	lines := strings.SplitAfter(string(data), "\n")
 	var out strings.Builder
+	placed := 0
 	for _, line := range lines {
 		c := m.find(line)
 		if c == nil {
 			out.WriteString(line)
 			continue
 		}
+		placed++
 		indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
 		out.WriteString("<<<<<<< ours\n")
 		out.WriteString(pair(c.key, c.ours, indent))
 		out.WriteString("=======\n")
 		out.WriteString(pair(c.key, c.theirs, indent))
 		out.WriteString(">>>>>>> theirs\n")
+	}
+	if placed != len(m.conflicts) || strings.Count(string(data), m.token) != len(m.conflicts) {
+		// cannot happen while the token is in no version; if it did, a
+		// value would be lost or shown twice
+		return nil, fmt.Errorf("%d conflicts but %d places for them", len(m.conflicts), placed)
 	}
 	return []byte(out.String()), nil
 }

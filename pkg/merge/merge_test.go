@@ -3,6 +3,8 @@ package merge
 import (
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 const base = `name: Dell Latitude 7440
@@ -306,5 +308,48 @@ func TestMergeKeepsTwoEventsOfADayEditedApart(t *testing.T) {
 	}
 	if len(res.Conflicts) > 0 || string(res.Data) != day("A", "B") {
 		t.Errorf("conflicts %v, merged:\n%s\nwant:\n%s", res.Conflicts, res.Data, day("A", "B"))
+	}
+}
+
+// TestMergeKeepsTextThatReadsLikeAPlaceholder: conflicts stand in the
+// tree as placeholders until they are written out; a value that reads
+// like one must come through as it is, with the conflict where it
+// belongs.
+func TestMergeKeepsTextThatReadsLikeAPlaceholder(t *testing.T) {
+	tests := []struct{ value, merged string }{
+		{"itrack-conflict-0", "itrack-conflict-0"},
+		{"itrack-conflict-1", "itrack-conflict-1"},
+		{"see itrack-conflict-0", "see itrack-conflict-0"},
+		// the same text, spelled with an escape the encoder writes out
+		{`"\x69track-conflict-0"`, `"itrack-conflict-0"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			b := withFields("  x: " + tt.value + "\n")
+			ours := strings.Replace(b, "location: London", "location: Leeds", 1)
+			theirs := strings.Replace(b, "location: London", "location: York", 1)
+			res, err := Files("assets/hardware/LT-1.yaml", []byte(b), []byte(ours), []byte(theirs))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := strings.Replace(withFields("  x: "+tt.merged+"\n"), "location: London\n", "<<<<<<< ours\nlocation: Leeds\n=======\nlocation: York\n>>>>>>> theirs\n", 1)
+			if len(res.Conflicts) != 1 || string(res.Data) != want {
+				t.Errorf("conflicts %v, merged:\n%s\nwant:\n%s", res.Conflicts, res.Data, want)
+			}
+		})
+	}
+}
+
+func TestPlaceholderTokenIsInNoVersion(t *testing.T) {
+	file := []byte(base)
+	first := placeholderToken(nil, file)
+	if strings.Contains(base, first) {
+		t.Fatalf("token %q is in the file", first)
+	}
+	// a version whose values hold that token (which its bytes cannot,
+	// as the token comes from them) gets another one
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "x " + first + " y"}}}
+	if next := placeholderToken([]*yaml.Node{doc}, file); next == first || strings.Contains(doc.Content[0].Value, next) {
+		t.Errorf("token %q again, with a value holding it", next)
 	}
 }
