@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -24,9 +25,11 @@ func newMergeDriverCmd(app *App) *cobra.Command {
 events to the same file merge into one history in date order (an event
 both added appears once); edits to different keys both survive; the same
 key changed two ways is a conflict, left with standard conflict markers,
-and so is a united history that would be impossible (two holders at
-once). The merged file is in canonical form. A file that is not valid
-YAML is merged by git's own text merge.
+and so are one event (same date and type) changed two ways and a united
+history that would be impossible (two holders at once). The merged file is in canonical form. A version that is not valid
+YAML, or not a record the driver can merge (a history that is not a list
+of events, a key given twice), goes to git's own text merge and is always
+left unmerged for a person to check.
 
 itrack init writes the .gitattributes lines; turn the driver on in each
 clone with:
@@ -55,8 +58,15 @@ func runMergeDriver(app *App, basePath, oursPath, theirsPath, path string) error
 	}
 	res, err := merge.Files(registerPath(path), data[0], data[1], data[2])
 	if err != nil {
-		fmt.Fprintf(app.IO.Err, "itrack merge-driver: %v: falling back to a text merge\n", err)
-		return textMerge(app, app.abs(basePath), app.abs(oursPath), app.abs(theirsPath))
+		fmt.Fprintf(app.IO.Err, "itrack merge-driver: %v: falling back to a text merge, left unmerged to check\n", err)
+		// even a clean text merge of a file the driver cannot read may
+		// have lost events or broken the record: a person decides
+		if !textMerge(app, app.abs(basePath), app.abs(oursPath), app.abs(theirsPath)) {
+			if err := os.WriteFile(app.abs(oursPath), merge.Disagreement(data[1], data[2]), 0o644); err != nil {
+				return refuse("merge-driver: %v", err)
+			}
+		}
+		return silent(ExitFindings)
 	}
 	if err := os.WriteFile(app.abs(oursPath), res.Data, 0o644); err != nil {
 		return refuse("merge-driver: %v", err)
@@ -82,12 +92,15 @@ func registerPath(p string) string {
 }
 
 // textMerge is git's own three-way text merge, for files the driver cannot
-// read.
-func textMerge(app *App, base, ours, theirs string) error {
+// read: it leaves markers where the versions differ, in ours. It reports
+// whether it marked a conflict; when it did not (it merged the lines
+// cleanly, or git could not run), the caller marks where ours and theirs
+// differ instead, so the file always shows a person both sides.
+func textMerge(app *App, base, ours, theirs string) bool {
 	cmd := exec.Command("git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs)
 	cmd.Stderr = app.IO.Err
-	if err := cmd.Run(); err != nil {
-		return silent(ExitFindings)
-	}
-	return nil
+	err := cmd.Run()
+	var exit *exec.ExitError
+	// git merge-file exits with the number of conflicts, negative on error
+	return errors.As(err, &exit) && exit.ExitCode() > 0 && exit.ExitCode() < 128
 }

@@ -7,8 +7,9 @@ package merge
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
-	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -25,21 +26,15 @@ type Result struct {
 
 // Files merges ours and theirs with base, all the bytes of the file at rel
 // (relative to the register root, which says its kind). It returns an
-// error when a version is not valid YAML: a textual merge must do then.
+// error when a version is not valid YAML or not a record it can merge
+// (see unmergeable): a textual merge, left for a person to check, must do
+// then.
 func Files(rel string, base, ours, theirs []byte) (*Result, error) {
-	docs := make([]*yaml.Node, 3)
-	for i, data := range [][]byte{base, ours, theirs} {
-		if len(bytes.TrimSpace(data)) == 0 && i == 0 {
-			docs[i] = register.NewDocument() // added on both sides
-			continue
-		}
-		doc, fs := asset.ParseYAML(rel, data)
-		if doc == nil {
-			return nil, fmt.Errorf("%s is not valid YAML in one of the versions: %s", rel, firstError(fs))
-		}
-		docs[i] = doc
+	docs, err := readVersions(rel, base, ours, theirs)
+	if err != nil {
+		return nil, err
 	}
-	m := &merger{order: asset.KeyOrder}
+	m := &merger{order: asset.KeyOrder, token: placeholderToken(docs, base, ours, theirs)}
 	if _, _, person, _ := asset.ParsePath(rel); person {
 		m.order = asset.PersonKeyOrder
 	}
@@ -100,6 +95,7 @@ type conflict struct {
 
 type merger struct {
 	order     register.Order
+	token     string // no version holds it: see placeholderToken
 	conflicts []conflict
 }
 
@@ -137,7 +133,11 @@ func (m *merger) mapping(base, ours, theirs *yaml.Node, prefix string) {
 		b, o, t := register.GetKey(base, k), register.GetKey(ours, k), register.GetKey(theirs, k)
 		switch {
 		case path == "history":
-			if h := events(b, o, t); h != nil {
+			h, reason := events(b, o, t)
+			switch {
+			case reason != "":
+				m.conflict(ours, order, conflict{key: k, ours: o, theirs: t, reason: reason})
+			case h != nil:
 				register.SetKey(ours, k, h, order)
 			}
 		case equal(o, t), equal(b, t):
@@ -162,9 +162,52 @@ func (m *merger) mapping(base, ours, theirs *yaml.Node, prefix string) {
 // conflict puts a placeholder where c's value goes in parent, whose keys
 // go in order, and keeps c for render to put the two versions there.
 func (m *merger) conflict(parent *yaml.Node, order []string, c conflict) {
-	c.placeholder = fmt.Sprintf("itrack-conflict-%d", len(m.conflicts))
+	c.placeholder = fmt.Sprintf("%s-%d", m.token, len(m.conflicts))
 	register.SetKey(parent, c.key, &yaml.Node{Kind: yaml.ScalarNode, Value: c.placeholder}, order)
 	m.conflicts = append(m.conflicts, c)
+}
+
+// placeholderToken is the start of the placeholders that stand for
+// conflicts until render replaces them: itrack-conflict- and a nonce drawn
+// from the versions' own bytes (so the output stays deterministic),
+// checked to be in no version, neither in its bytes nor in any value, key
+// or comment (a quoted value may spell it with escapes). So a value that
+// reads like a placeholder (x: itrack-conflict-0) is never taken for one.
+func placeholderToken(docs []*yaml.Node, files ...[]byte) string {
+	var texts []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		texts = append(texts, n.Value, n.HeadComment, n.LineComment, n.FootComment, n.Tag, n.Anchor)
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	for _, d := range docs {
+		walk(d)
+	}
+	used := func(token string) bool {
+		for _, f := range files {
+			if bytes.Contains(f, []byte(token)) {
+				return true
+			}
+		}
+		for _, t := range texts {
+			if strings.Contains(t, token) {
+				return true
+			}
+		}
+		return false
+	}
+	h := sha256.New()
+	for _, f := range files {
+		h.Write(f)
+	}
+	nonce := hex.EncodeToString(h.Sum(nil))[:16]
+	token := "itrack-conflict-" + nonce
+	for n := 1; used(token); n++ {
+		token = fmt.Sprintf("itrack-conflict-%s%d", nonce, n)
+	}
+	return token
 }
 
 // render encodes the result and puts each conflict's two versions between
@@ -179,18 +222,25 @@ func (m *merger) render(doc *yaml.Node) ([]byte, error) {
 	}
 	lines := strings.SplitAfter(string(data), "\n")
 	var out strings.Builder
+	placed := 0
 	for _, line := range lines {
 		c := m.find(line)
 		if c == nil {
 			out.WriteString(line)
 			continue
 		}
+		placed++
 		indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
 		out.WriteString("<<<<<<< ours\n")
 		out.WriteString(pair(c.key, c.ours, indent))
 		out.WriteString("=======\n")
 		out.WriteString(pair(c.key, c.theirs, indent))
 		out.WriteString(">>>>>>> theirs\n")
+	}
+	if placed != len(m.conflicts) || strings.Count(string(data), m.token) != len(m.conflicts) {
+		// cannot happen while the token is in no version; if it did, a
+		// value would be lost or shown twice
+		return nil, fmt.Errorf("%d conflicts but %d places for them", len(m.conflicts), placed)
 	}
 	return []byte(out.String()), nil
 }
@@ -244,65 +294,4 @@ func equal(a, b *yaml.Node) bool {
 		}
 	}
 	return true
-}
-
-// key identifies an event by everything it says.
-func key(e *yaml.Node) string {
-	var b strings.Builder
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		fmt.Fprintf(&b, "%d:%s;", n.Kind, n.Value)
-		for _, c := range n.Content {
-			walk(c)
-		}
-	}
-	walk(e)
-	return b.String()
-}
-
-func eventDate(e *yaml.Node) string {
-	if d := register.GetKey(e, "date"); d != nil {
-		return d.Value
-	}
-	return ""
-}
-
-// events unites the event lists: each event counts as often as ours and
-// theirs have it, less what the base had (so an event one side removed
-// stays removed); the result is in date order, ours first on a day.
-func events(base, ours, theirs *yaml.Node) *yaml.Node {
-	items := func(n *yaml.Node) []*yaml.Node {
-		if n == nil || n.Kind != yaml.SequenceNode {
-			return nil
-		}
-		return n.Content
-	}
-	count := func(list []*yaml.Node) map[string]int {
-		c := map[string]int{}
-		for _, e := range list {
-			c[key(e)]++
-		}
-		return c
-	}
-	b, o, t := items(base), items(ours), items(theirs)
-	cb, co, ct := count(b), count(o), count(t)
-	emitted := map[string]int{}
-	var out []*yaml.Node
-	for _, e := range append(append([]*yaml.Node{}, o...), t...) {
-		k := key(e)
-		if emitted[k] < max(0, co[k]+ct[k]-cb[k]) && emitted[k] < max(co[k], ct[k]) {
-			emitted[k]++
-			out = append(out, e)
-		}
-	}
-	if out == nil && ours == nil {
-		return nil
-	}
-	sort.SliceStable(out, func(i, j int) bool { return eventDate(out[i]) < eventDate(out[j]) })
-	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-	if ours != nil {
-		seq.HeadComment, seq.LineComment, seq.FootComment = ours.HeadComment, ours.LineComment, ours.FootComment
-	}
-	seq.Content = out
-	return seq
 }
