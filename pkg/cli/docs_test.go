@@ -242,3 +242,23 @@ func splitArgs(s string) ([]string, error) {
 	}
 	return args, nil
 }
+
+// TestEveryRuleIsDocumented: each rule a finding can name has its section
+// in docs/format.md, where a person searching for the name lands.
+func TestEveryRuleIsDocumented(t *testing.T) {
+	data, err := os.ReadFile("../../docs/format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	headings := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if name, ok := strings.CutPrefix(line, "### "); ok {
+			headings[name] = true
+		}
+	}
+	for rule := range asset.Rules {
+		if !headings[rule] {
+			t.Errorf("rule %s has no section (### %s) in docs/format.md", rule, rule)
+		}
+	}
+}

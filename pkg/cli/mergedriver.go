@@ -10,7 +10,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/merge"
+	"github.com/itrack/itrack/pkg/register"
 )
 
 // mergeDriverConfig is the git setting that turns the driver on; init's
@@ -50,7 +52,8 @@ exit 1: conflicts are left to resolve.`,
 func runMergeDriver(app *App, basePath, oursPath, theirsPath, path string) error {
 	var data [3][]byte
 	for i, p := range []string{basePath, oursPath, theirsPath} {
-		b, err := os.ReadFile(app.abs(p))
+		// git's temporary copies of a record: bounded as a record is
+		b, err := register.ReadInput(app.abs(p), p, asset.MaxFileSize)
 		if err != nil {
 			return refuse("merge-driver: %v", err)
 		}
