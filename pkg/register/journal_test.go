@@ -143,7 +143,7 @@ func TestDecodeJournalRefusesPathsOutsideTheRegister(t *testing.T) {
 	for _, entry := range []string{
 		sum + " ../.A.yaml.1.tmp ../A.yaml",
 		sum + " /tmp/.A.yaml.1.tmp /tmp/A.yaml",
-		sum + " assets/.A.yaml.1.tmp assets/hardware/A.yaml", // another folder
+		sum + " assets/.A.yaml.1.tmp assets/hardware/A.yaml",   // another folder
 		sum + " assets/hardware/B.yaml assets/hardware/A.yaml", // not a temporary file
 		sum + " assets/hardware/.A.yaml.1.tmp assets/hardware/A.txt",
 		sum + " assets/hardware/.A.yaml.1.tmp assets/hardware/../../A.yaml",
