@@ -70,8 +70,10 @@ func (r *Register) Lock() (unlock func(), notes []string, err error) {
 	var mark [64]byte
 	n, _ := f.ReadAt(mark[:], 0)
 	notes = r.recoverWrites(n > 0)
-	if err := f.Truncate(0); err == nil {
-		_, err = f.WriteAt(fmt.Appendf(nil, "itrack %d writing\n", os.Getpid()), 0)
+	// without the mark a crash still leaves its journal, which is found
+	// anyway; only stray temporary files would wait for `itrack fmt`
+	if f.Truncate(0) == nil {
+		_, _ = f.WriteAt(fmt.Appendf(nil, "itrack %d writing\n", os.Getpid()), 0)
 	}
 	return func() {
 		_ = f.Truncate(0) // the write finished: nothing to put right
