@@ -41,7 +41,9 @@ itrack does not know become custom fields, and are listed.
 The file may be UTF-8 (with or without a byte-order mark) or
 Windows-1252; rows may end in LF, CRLF or CR; the delimiter (comma,
 semicolon or tab) is detected. Dates are read in the one form that fits
-the whole column, or as --date-format says. Checkout columns create the
+the whole column, or as --date-format says. A leading ' before =, +, -,
+@, a tab or a carriage return (the guard against formulas that export
+and spreadsheets write) is dropped. Checkout columns create the
 person and an assigned event; Snipe-IT's one-row-per-seat licence export
 becomes one licence with its seats.
 

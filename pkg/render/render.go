@@ -18,6 +18,8 @@ import (
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 // Table is a header and rows of cells, all text.
@@ -133,14 +135,18 @@ func oneLine(s string) string {
 	return s
 }
 
-// WriteCSV writes the header and rows as RFC 4180 CSV.
+// WriteCSV writes the header and rows as RFC 4180 CSV, every cell that a
+// spreadsheet would run as a formula guarded by safe.CSVCell.
 func WriteCSV(w io.Writer, t Table) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Header); err != nil {
-		return err
-	}
-	if err := cw.WriteAll(t.Rows); err != nil {
-		return err
+	for _, row := range append([][]string{t.Header}, t.Rows...) {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = safe.CSVCell(c)
+		}
+		if err := cw.Write(cells); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()
