@@ -8,7 +8,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -190,6 +192,8 @@ func WriteJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+var jsonControls = regexp.MustCompile("[\u007f-\u009f]")
+
 // WriteYAML writes v as YAML, going through JSON so that the keys and values
 // are exactly those of the JSON output.
 func WriteYAML(w io.Writer, v any) error {
@@ -197,6 +201,11 @@ func WriteYAML(w io.Writer, v any) error {
 	if err != nil {
 		return err
 	}
+	// JSON leaves DEL and the C1 controls raw, and YAML refuses them raw:
+	// written as JSON escapes they are the same JSON, and YAML reads them.
+	data = []byte(jsonControls.ReplaceAllStringFunc(string(data), func(c string) string {
+		return fmt.Sprintf(`\u%04x`, []rune(c)[0])
+	}))
 	var node yaml.Node
 	if err := yaml.Unmarshal(data, &node); err != nil {
 		return err

@@ -63,3 +63,16 @@ func TestWriteAnnotation(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteYAMLControlCharacters: JSON leaves DEL and the C1 controls
+// raw, which YAML refuses; the YAML output writes them escaped instead of
+// failing.
+func TestWriteYAMLControlCharacters(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteYAML(&b, map[string]string{"tag": "a\x7fb\u009bc\x1bd"}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "tag: \"a\\x7Fb\\x9Bc\\ed\"\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
