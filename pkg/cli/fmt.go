@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 func newFmtCmd(app *App) *cobra.Command {
@@ -52,7 +53,7 @@ func runFmt(app *App, check bool) error {
 		return refuse("%v", err)
 	}
 	for _, rel := range res.Changed {
-		fmt.Fprintln(app.IO.Out, rel)
+		fmt.Fprintln(app.IO.Out, safe.Text(rel))
 	}
 	if w != nil {
 		if err := w.commitFiles("fmt: rewrite in canonical form", res.Changed...); err != nil {
@@ -61,7 +62,7 @@ func runFmt(app *App, check bool) error {
 	}
 	if len(res.Findings) > 0 {
 		for _, f := range res.Findings {
-			fmt.Fprintln(app.IO.Err, f.Short())
+			fmt.Fprintln(app.IO.Err, safe.Text(f.Short()))
 		}
 		fmt.Fprintln(app.IO.Err, "itrack: files that are not valid YAML were left alone: fix them by hand")
 		return silent(ExitInvalid)

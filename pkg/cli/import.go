@@ -16,6 +16,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/importer"
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 type importOptions struct {
@@ -102,7 +103,7 @@ func runImport(app *App, opts *importOptions) error {
 		return refuse("%s: %v", opts.file, err)
 	}
 	for _, w := range mapping.Warnings {
-		fmt.Fprintf(app.IO.Err, "%s: warning: %s\n", opts.file, w)
+		fmt.Fprintln(app.IO.Err, safe.Text(fmt.Sprintf("%s: warning: %s", opts.file, w)))
 	}
 
 	w, err := app.startWrite()
@@ -113,7 +114,7 @@ func runImport(app *App, opts *importOptions) error {
 	iopts.Currency, iopts.Config = w.reg.Config.Currency, w.reg.Config
 	records, errs, rowWarnings := importer.Read(table, mapping, iopts)
 	for _, p := range rowWarnings {
-		fmt.Fprintln(app.IO.Err, p.Format(opts.file, "warning"))
+		fmt.Fprintln(app.IO.Err, safe.Text(p.Format(opts.file, "warning")))
 	}
 	bar := app.progress(len(records), "checking rows")
 	iopts.Step = func() { _ = bar.Add(1) }
@@ -124,7 +125,7 @@ func runImport(app *App, opts *importOptions) error {
 	if len(errs) > 0 {
 		sortProblems(errs)
 		for _, p := range errs {
-			fmt.Fprintln(app.IO.Err, p.String(opts.file))
+			fmt.Fprintln(app.IO.Err, safe.Text(p.String(opts.file)))
 		}
 		bad := map[int]bool{}
 		wholeFile := false // an error with no row cannot be skipped
@@ -162,7 +163,7 @@ func runImport(app *App, opts *importOptions) error {
 		}
 		counts[what]++
 		if opts.dryRun {
-			fmt.Fprintf(app.IO.Out, "%s:%s: %s %s (%s)\n", opts.file, rowRange(a.Rows), a.Op, a.ID, a.Rel)
+			fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s:%s: %s %s (%s)", opts.file, rowRange(a.Rows), a.Op, a.ID, a.Rel)))
 		}
 		if a.Op != importer.Unchanged {
 			files[a.Rel] = a.Data

@@ -96,7 +96,7 @@ func WriteTable(w io.Writer, t Table, st *Styles) error {
 	)
 	header := make([]string, len(t.Header))
 	for i, h := range t.Header {
-		header[i] = strings.ToUpper(h)
+		header[i] = safe.Text(strings.ToUpper(h))
 		if st.colour {
 			header[i] = st.Bold().Render(header[i])
 		}
@@ -106,7 +106,7 @@ func WriteTable(w io.Writer, t Table, st *Styles) error {
 	for r, row := range t.Rows {
 		cells := make([]string, len(row))
 		for i, c := range row {
-			cells[i] = oneLine(c)
+			cells[i] = safe.Text(oneLine(c))
 			if st.colour && style != nil && c != "" {
 				cells[i] = style(r, i, c).Render(cells[i])
 			}
@@ -177,9 +177,11 @@ func WriteMarkdown(w io.Writer, t Table) error {
 	return err
 }
 
-// MarkdownCell escapes text for a markdown table cell.
+// MarkdownCell escapes text for a markdown table cell, control characters
+// included: a PR comment is also read in a terminal.
 func MarkdownCell(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "\r\n", "<br>", "\n", "<br>", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;")
+	s = safe.Text(strings.ReplaceAll(s, "\r\n", "\n"))
+	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "\n", "<br>", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;")
 	return r.Replace(s)
 }
 

@@ -52,6 +52,9 @@ func TestWriteAnnotation(t *testing.T) {
 		{"a title with separators",
 			Annotation{Level: "warning", File: "a.yaml", Line: 2, Title: "x: y, z", Message: "m"},
 			"::warning file=a.yaml,line=2,title=x%3A y%2C z::m\n"},
+		{"control characters escaped: a job log is a terminal",
+			Annotation{Level: "warning", File: "a\x1b.yaml", Title: "t\u202e", Message: "name \x1b]0;x\a\r"},
+			"::warning file=a\\x1b.yaml,title=t\\u202e::name \\x1b]0;x\\a\\r\n"},
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer
@@ -74,5 +77,21 @@ func TestWriteYAMLControlCharacters(t *testing.T) {
 	}
 	if want := "tag: \"a\\x7Fb\\x9Bc\\ed\"\n"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+// TestRenderersEscapeControlCharacters: a table cell and a markdown cell
+// show an escape sequence or a bidi override escaped, never raw.
+func TestRenderersEscapeControlCharacters(t *testing.T) {
+	tbl := Table{Header: []string{"id", "name"}, Rows: [][]string{{"A", "x\x1b[2Jy\u202ez"}}}
+	var b bytes.Buffer
+	if err := WriteTable(&b, tbl, NewStyles(&b, false)); err != nil {
+		t.Fatal(err)
+	}
+	if want := "ID  NAME\nA   x\\x1b[2Jy\\u202ez\n"; b.String() != want {
+		t.Errorf("table: got %q, want %q", b.String(), want)
+	}
+	if got, want := MarkdownCell("a\x1b]0;t\ab\r\nc"), `a\\x1b]0;t\\ab<br>c`; got != want {
+		t.Errorf("markdown: got %q, want %q", got, want)
 	}
 }
