@@ -13,10 +13,11 @@ import (
 // holds a control character or a bidi override. itrack shows them
 // escaped, but cat, less, git log -p and editors may not: an escape
 // sequence in a name can drive their terminal, an override can make a
-// value read other than it is. Tabs and newlines are ordinary text.
+// value read other than it is. Tabs and newlines are ordinary text: the
+// characters are those safe.Text escapes.
 func checkControlCharacters(d *decoder, n *yaml.Node) {
 	if n.Kind == yaml.ScalarNode {
-		if i := strings.IndexFunc(n.Value, hiddenControl); i >= 0 {
+		if i := strings.IndexFunc(n.Value, safe.Escaped); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(n.Value[i:])
 			what := "the control character %s, which a terminal acts on instead of showing"
 			if r > 0x9f {
@@ -29,8 +30,4 @@ func checkControlCharacters(d *decoder, n *yaml.Node) {
 	for _, c := range n.Content {
 		checkControlCharacters(d, c)
 	}
-}
-
-func hiddenControl(r rune) bool {
-	return r != '\t' && r != '\n' && safe.IsControl(r)
 }

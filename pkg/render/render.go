@@ -129,12 +129,13 @@ func WriteTable(w io.Writer, t Table, st *Styles) error {
 	return nil
 }
 
-// oneLine keeps a cell on one line: a table row is one line.
+// oneLine keeps a cell on one line, and its tabs from breaking the
+// columns: a table row is one line.
 func oneLine(s string) string {
 	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
-		return s[:i] + " …"
+		s = s[:i] + " …"
 	}
-	return s
+	return strings.ReplaceAll(s, "\t", " ")
 }
 
 // WriteCSV writes the header and rows as RFC 4180 CSV, every cell that a

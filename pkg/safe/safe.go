@@ -27,9 +27,12 @@ func IsControl(r rune) bool {
 }
 
 // Text returns s fit for a terminal: every control character but the
-// newline is written as a Go escape (\x1b, \t, \u0085, \u202e), and so is
-// each byte that is not UTF-8 (\xff). A name can then neither set a
-// terminal's title, clear its screen, nor make text read backwards.
+// newline and the tab is written as a Go escape (\x1b, \r, \u0085,
+// \u202e), and so is each byte that is not UTF-8 (\xff). A name can then
+// neither set a terminal's title, clear its screen, write over its own
+// line nor make text read backwards. Newlines and tabs only lay text out:
+// multi-line notes need the one, and the errors of cobra indent with the
+// other.
 // Backslashes are left as they are: the result is for people to read, not
 // for programs to parse (they have --format json).
 func Text(s string) string {
@@ -42,7 +45,7 @@ func Text(s string) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b.WriteString(`\x` + strconv.FormatUint(uint64(s[i])|0x100, 16)[1:])
-		case r != '\n' && IsControl(r):
+		case Escaped(r):
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
 		default:
@@ -54,7 +57,13 @@ func Text(s string) string {
 }
 
 func needsEscape(r rune) bool {
-	return r == utf8.RuneError || (r != '\n' && IsControl(r))
+	return r == utf8.RuneError || Escaped(r)
+}
+
+// Escaped reports whether Text escapes r: a control character other than
+// the newline and the tab.
+func Escaped(r rune) bool {
+	return r != '\n' && r != '\t' && IsControl(r)
 }
 
 // startsFormula reports whether a spreadsheet would read a cell starting
