@@ -97,6 +97,7 @@ func DecodeConfig(data []byte) (*Config, Findings) {
 	d := &decoder{file: ConfigFile, findings: fs, pos: &c.Pos}
 	if doc != nil {
 		walkMapping(d, doc.Content[0], ConfigFields, c, "", "")
+		checkControlCharacters(d, doc.Content[0])
 		if c.Currency != "" && !isCurrencyCode(c.Currency) {
 			d.errorf(valueNode(doc.Content[0], "currency"), "bad-currency", "currency %q is not an ISO 4217 code: write three capital letters, e.g. GBP, EUR or USD", c.Currency)
 		}

@@ -69,6 +69,7 @@ func DecodeAssetDoc(file, id string, kind Kind, doc *yaml.Node) (*Asset, Finding
 	root := doc.Content[0]
 	walkMapping(d, root, AssetFields, a, "", kind)
 	checkAsset(d, root, a)
+	checkControlCharacters(d, root)
 	return a, d.findings
 }
 
@@ -91,6 +92,7 @@ func DecodePersonDoc(file, id string, doc *yaml.Node) (*Person, Findings) {
 	}
 	root := doc.Content[0]
 	walkMapping(d, root, PersonFields, p, "", "")
+	checkControlCharacters(d, root)
 	if p.Name == "" {
 		d.errorf(root, "missing-field", "a person needs a name: add `name: …`")
 	}

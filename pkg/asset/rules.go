@@ -64,6 +64,12 @@ var Rules = map[string]string{
 	"yaml-syntax":             "the file is not valid YAML",
 }
 
+func init() {
+	// Kept apart from the table above: this rule guards the people who
+	// read the register's values rather than the register itself.
+	Rules["control-character"] = "a value holds a control character or a bidi override, which can drive or disguise what a terminal shows"
+}
+
 // RuleNames lists the rules, sorted.
 func RuleNames() []string {
 	names := make([]string, 0, len(Rules))

@@ -10,6 +10,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -219,7 +220,7 @@ func runAdd(app *App, opts *addOptions) error {
 		v.BookValue = bookValueOf(a, w.reg.Config, asOf)
 		return render.WriteJSON(app.IO.Out, v)
 	}
-	fmt.Fprintf(app.IO.Out, "Added %s %s: %s (%s)\n", opts.kind, id, a.Name, f.Rel)
+	fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("Added %s %s: %s (%s)", opts.kind, id, a.Name, f.Rel)))
 	return nil
 }
 

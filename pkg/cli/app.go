@@ -19,6 +19,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 // Exit codes, as SPEC §5 and docs/exit-codes.md give them.
@@ -99,14 +100,14 @@ func Run(app *App, args []string) int {
 	var ee *ExitError
 	if errors.As(err, &ee) {
 		if ee.Err != nil {
-			fmt.Fprintf(app.IO.Err, "itrack: %v\n", ee.Err)
+			fmt.Fprintf(app.IO.Err, "itrack: %s\n", safe.Text(ee.Err.Error()))
 		}
 		if ee.Code == ExitFindings && app.exit == ExitInvalid {
 			return ExitInvalid // the findings cover only the valid files
 		}
 		return ee.Code
 	}
-	fmt.Fprintf(app.IO.Err, "itrack: %v\n", err)
+	fmt.Fprintf(app.IO.Err, "itrack: %s\n", safe.Text(err.Error()))
 	if isUsageError(err) {
 		fmt.Fprintf(app.IO.Err, "Run '%s --help' for usage.\n", cmd.CommandPath())
 	}
@@ -317,7 +318,7 @@ func (app *App) invalidFile(fs asset.Findings, rel string) error {
 // printErrors writes the errors among findings to stderr, one a line.
 func (app *App) printErrors(fs asset.Findings) {
 	for _, f := range fs.Errors() {
-		fmt.Fprintln(app.IO.Err, f.Short())
+		fmt.Fprintln(app.IO.Err, safe.Text(f.Short()))
 	}
 }
 

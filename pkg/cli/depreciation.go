@@ -11,6 +11,7 @@ import (
 	"github.com/itrack/itrack/pkg/depreciation"
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -55,7 +56,7 @@ func depreciations(app *App, reg *register.Register, assets []*asset.Asset, asOf
 	statuses := asset.Statuses(assets, asOf, reg.Config.Renewals.Window)
 	results, failed := depreciation.All(assets, reg.Config, statuses, asOf)
 	for _, f := range failed {
-		fmt.Fprintf(app.IO.Err, "%s: %v\n", f.Asset.File, f.Err)
+		fmt.Fprintln(app.IO.Err, safe.Text(fmt.Sprintf("%s: %v", f.Asset.File, f.Err)))
 		app.exit = max(app.exit, ExitInvalid)
 	}
 	return results
@@ -191,7 +192,7 @@ func runDepreciationOne(app *App, id string) error {
 		return render.WriteCSV(app.IO.Out, t)
 	}
 	out := app.IO.Out
-	fmt.Fprintf(out, "%s  %s\n", app.styles().Bold().Render(v.ID), v.Name)
+	fmt.Fprintf(out, "%s  %s\n", app.styles().Bold().Render(safe.Text(v.ID)), safe.Text(v.Name))
 	life := ""
 	if v.Life != "" {
 		life = ", life " + v.Life

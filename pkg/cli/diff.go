@@ -13,6 +13,7 @@ import (
 	"github.com/itrack/itrack/pkg/diff"
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 func newDiffCmd(app *App) *cobra.Command {
@@ -97,7 +98,7 @@ func runDiff(app *App, args []string, failOn string) error {
 	for _, n := range res.Findings {
 		rule := map[string]string{"deleted-asset": "deletions", "new-error": "new-errors", "seats-over": "over-seats"}[n.Rule]
 		if fails[rule] {
-			fmt.Fprintf(app.IO.Err, "itrack: the change fails --fail-on %s: %s\n", rule, n.Message)
+			fmt.Fprintf(app.IO.Err, "itrack: the change fails --fail-on %s: %s\n", rule, safe.Text(n.Message))
 			return silent(ExitFindings)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/diff"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -253,7 +254,7 @@ func seatText(s seatChangeJSON) string {
 
 func writeDiffText(app *App, v diffJSON) error {
 	out, st := app.IO.Out, app.styles()
-	fmt.Fprintln(out, v.summaryLine())
+	fmt.Fprintln(out, safe.Text(v.summaryLine()))
 	for _, status := range []string{"added", "modified", "renamed", "deleted"} {
 		first := true
 		for _, c := range v.Changes {
@@ -264,28 +265,28 @@ func writeDiffText(app *App, v diffJSON) error {
 				fmt.Fprintf(out, "\n%s\n", st.Bold().Render(capitalise(status)))
 				first = false
 			}
-			fmt.Fprintf(out, "  %s\n", c.title())
+			fmt.Fprintf(out, "  %s\n", safe.Text(c.title()))
 			for _, d := range c.details() {
-				fmt.Fprintf(out, "    %s\n", d)
+				fmt.Fprintf(out, "    %s\n", safe.Text(d))
 			}
 		}
 	}
 	if len(v.Seats) > 0 {
 		fmt.Fprintf(out, "\n%s\n", st.Bold().Render("Seats"))
 		for _, s := range v.Seats {
-			fmt.Fprintf(out, "  %s: %s\n", s.ID, seatText(s))
+			fmt.Fprintf(out, "  %s: %s\n", safe.Text(s.ID), seatText(s))
 		}
 	}
 	if len(v.Findings) > 0 {
 		fmt.Fprintf(out, "\n%s\n", st.Bold().Render("Findings"))
 		for _, n := range v.Findings {
-			fmt.Fprintf(out, "  [%s] %s\n", n.Rule, n.Message)
+			fmt.Fprintf(out, "  [%s] %s\n", n.Rule, safe.Text(n.Message))
 		}
 	}
 	if len(v.Fixed) > 0 {
 		fmt.Fprintf(out, "\n%s\n", st.Bold().Render("Errors fixed"))
 		for _, f := range v.Fixed {
-			fmt.Fprintf(out, "  %s:%d: %s [%s]\n", f.File, f.Line, f.Message, f.Rule)
+			fmt.Fprintf(out, "  %s:%d: %s [%s]\n", safe.Text(f.File), f.Line, safe.Text(f.Message), f.Rule)
 		}
 	}
 	return nil

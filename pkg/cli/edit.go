@@ -12,6 +12,7 @@ import (
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 func newEditCmd(app *App) *cobra.Command {
@@ -78,7 +79,7 @@ func runEdit(app *App, id string) error {
 	if _, fs := reg.Check(rel, id, kind, after); fs.HasErrors() {
 		for _, f := range fs.Errors() {
 			f.File = tmpPath
-			fmt.Fprintln(app.IO.Err, f.Short())
+			fmt.Fprintln(app.IO.Err, safe.Text(f.Short()))
 		}
 		return kept("the edit is not valid")
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 // eventFlags are the flags every event command takes.
@@ -74,7 +75,7 @@ func (app *App) recordEvent(flags *eventFlags, c change) error {
 		if err := c.prepare(w, a, c.values); err != nil {
 			var same errUnchanged
 			if errors.As(err, &same) {
-				fmt.Fprintf(app.IO.Out, "%s: nothing to record\n", same)
+				fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s: nothing to record", same)))
 				return nil
 			}
 			return err
@@ -118,7 +119,7 @@ func (app *App) recordEvent(flags *eventFlags, c change) error {
 	if err := w.save(msg, map[string][]byte{f.Rel: data}, []string{f.Rel}); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.IO.Out, "%s on %s (%s)\n", capitalise(msg), date, f.Rel)
+	fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s on %s (%s)", capitalise(msg), date, f.Rel)))
 	return nil
 }
 

@@ -20,7 +20,11 @@ func newExportCmd(app *App) *cobra.Command {
 per field (custom fields as fields.NAME columns, the history as JSON in a
 history column), or JSON objects as docs/json.md describes. A CSV export
 imported into an empty register gives back the same files (comments
-aside, which CSV cannot carry).`,
+aside, which CSV cannot carry).
+
+A CSV cell that starts with =, +, -, @, a tab or a carriage return (which
+a spreadsheet would run as a formula) is written with a leading ', and
+import takes that ' away again; negative numbers are left as they are.`,
 		Example: `  itrack export --kind hardware --format csv > hardware.csv
   itrack export --format json | jq length`,
 		Args: cobra.NoArgs,

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 func newFmtCmd(app *App) *cobra.Command {
@@ -52,7 +53,7 @@ func runFmt(app *App, check bool) error {
 		return refuse("%v", err)
 	}
 	for _, rel := range res.Changed {
-		fmt.Fprintln(app.IO.Out, rel)
+		fmt.Fprintln(app.IO.Out, safe.Text(rel))
 	}
 	if res.Removed > 0 {
 		fmt.Fprintf(app.IO.Err, "itrack: %s\n", register.RemovedTemps(res.Removed))
@@ -64,7 +65,7 @@ func runFmt(app *App, check bool) error {
 	}
 	if len(res.Findings) > 0 {
 		for _, f := range res.Findings {
-			fmt.Fprintln(app.IO.Err, f.Short())
+			fmt.Fprintln(app.IO.Err, safe.Text(f.Short()))
 		}
 		fmt.Fprintln(app.IO.Err, "itrack: files that cannot be read as YAML were left alone: fix them by hand")
 		return silent(ExitInvalid)

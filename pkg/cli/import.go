@@ -16,6 +16,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/importer"
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 type importOptions struct {
@@ -41,7 +42,9 @@ itrack does not know become custom fields, and are listed.
 The file may be UTF-8 (with or without a byte-order mark) or
 Windows-1252; rows may end in LF, CRLF or CR; the delimiter (comma,
 semicolon or tab) is detected. Dates are read in the one form that fits
-the whole column, or as --date-format says. Checkout columns create the
+the whole column, or as --date-format says. A leading ' before =, +, -,
+@, a tab or a carriage return (the guard against formulas that export
+and spreadsheets write) is dropped. Checkout columns create the
 person and an assigned event; Snipe-IT's one-row-per-seat licence export
 becomes one licence with its seats.
 
@@ -100,7 +103,7 @@ func runImport(app *App, opts *importOptions) error {
 		return refuse("%s: %v", opts.file, err)
 	}
 	for _, w := range mapping.Warnings {
-		fmt.Fprintf(app.IO.Err, "%s: warning: %s\n", opts.file, w)
+		fmt.Fprintln(app.IO.Err, safe.Text(fmt.Sprintf("%s: warning: %s", opts.file, w)))
 	}
 
 	w, err := app.startWrite()
@@ -111,7 +114,7 @@ func runImport(app *App, opts *importOptions) error {
 	iopts.Currency, iopts.Config = w.reg.Config.Currency, w.reg.Config
 	records, errs, rowWarnings := importer.Read(table, mapping, iopts)
 	for _, p := range rowWarnings {
-		fmt.Fprintln(app.IO.Err, p.Format(opts.file, "warning"))
+		fmt.Fprintln(app.IO.Err, safe.Text(p.Format(opts.file, "warning")))
 	}
 	bar := app.progress(len(records), "checking rows")
 	iopts.Step = func() { _ = bar.Add(1) }
@@ -126,7 +129,7 @@ func runImport(app *App, opts *importOptions) error {
 	if len(errs) > 0 {
 		sortProblems(errs)
 		for _, p := range errs {
-			fmt.Fprintln(app.IO.Err, p.String(opts.file))
+			fmt.Fprintln(app.IO.Err, safe.Text(p.String(opts.file)))
 		}
 		bad := map[int]bool{}
 		wholeFile := false // an error with no row cannot be skipped
@@ -167,7 +170,7 @@ func runImport(app *App, opts *importOptions) error {
 		}
 		counts[what]++
 		if opts.dryRun {
-			fmt.Fprintf(app.IO.Out, "%s:%s: %s %s (%s)\n", opts.file, rowRange(a.Rows), a.Op, a.ID, a.Rel)
+			fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s:%s: %s %s (%s)", opts.file, rowRange(a.Rows), a.Op, a.ID, a.Rel)))
 		}
 		if a.Op != importer.Unchanged {
 			files[a.Rel] = a.Data

@@ -13,6 +13,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/merge"
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 // mergeDriverConfig is the git setting that turns the driver on; init's
@@ -75,7 +76,7 @@ func runMergeDriver(app *App, basePath, oursPath, theirsPath, path string) error
 		return refuse("merge-driver: %v", err)
 	}
 	if len(res.Conflicts) > 0 {
-		fmt.Fprintf(app.IO.Err, "itrack merge-driver: %s: conflict: %s\n", path, strings.Join(res.Conflicts, "; "))
+		fmt.Fprintln(app.IO.Err, safe.Text(fmt.Sprintf("itrack merge-driver: %s: conflict: %s", path, strings.Join(res.Conflicts, "; "))))
 		return silent(ExitFindings)
 	}
 	return nil

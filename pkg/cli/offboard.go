@@ -9,6 +9,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -96,7 +97,7 @@ func runOffboard(app *App, id string, flags *eventFlags, returnAll bool) error {
 
 	held := view.HoldingsOf(items, statuses, w.reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, w.reg.Config, leaves) })
 	out := app.IO.Out
-	fmt.Fprintf(out, "%s (%s) leaves on %s.\n", p.Name, pf.ID, date)
+	fmt.Fprintln(out, safe.Text(fmt.Sprintf("%s (%s) leaves on %s.", p.Name, pf.ID, date)))
 	switch {
 	case len(items) == 0:
 		fmt.Fprintln(out, "They hold nothing: nothing to return.")

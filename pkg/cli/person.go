@@ -8,6 +8,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -94,7 +95,7 @@ func runPersonAdd(app *App, id string, values map[string]string) error {
 	if err := w.commitFiles(fmt.Sprintf("add person %s: %s", id, p.Name), f.Rel); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.IO.Out, "Added person %s: %s (%s)\n", id, p.Name, f.Rel)
+	fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("Added person %s: %s (%s)", id, p.Name, f.Rel)))
 	return nil
 }
 
@@ -196,9 +197,9 @@ func runPersonShow(app *App, id string) error {
 	}
 	out := app.IO.Out
 	st := app.styles()
-	fmt.Fprintf(out, "%s  %s\n", st.Bold().Render(p.ID), p.Name)
+	fmt.Fprintf(out, "%s  %s\n", st.Bold().Render(safe.Text(p.ID)), safe.Text(p.Name))
 	for _, l := range view.PersonOf(p, asOf, len(items)).Lines() {
-		fmt.Fprintf(out, "  %-11s %s\n", l.Label+":", l.Value)
+		fmt.Fprintf(out, "  %-11s %s\n", l.Label+":", safe.Text(l.Value))
 	}
 	if len(held) == 0 {
 		fmt.Fprintf(out, "\nHolds nothing on %s.\n", asOf)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/report"
+	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -137,7 +138,7 @@ func findingsTable(v reportJSON) render.Table {
 
 func writeReportText(app *App, v reportJSON) error {
 	out, st := app.IO.Out, app.styles()
-	fmt.Fprintf(out, "%s\n\n", st.Bold().Render(reportTitle(v)))
+	fmt.Fprintf(out, "%s\n\n", st.Bold().Render(safe.Text(reportTitle(v))))
 	fmt.Fprintf(out, "Assets:          %d (people: %d)\n", v.Assets, v.People)
 	fmt.Fprintf(out, "Purchase cost:   %s\n", amountList(v.PurchaseCost))
 	fmt.Fprintf(out, "Book value:      %s\n", amountList(v.BookValue))

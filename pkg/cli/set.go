@@ -9,6 +9,7 @@ import (
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 func newSetCmd(app *App) *cobra.Command {
@@ -95,6 +96,6 @@ func runSet(app *App, id string, args []string) error {
 	if err := w.save(msg, map[string][]byte{f.Rel: data}, []string{f.Rel}); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.IO.Out, "Updated %s (%s): %s\n", a.ID, f.Rel, strings.Join(said, ", "))
+	fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("Updated %s (%s): %s", a.ID, f.Rel, strings.Join(said, ", "))))
 	return nil
 }

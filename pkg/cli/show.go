@@ -9,6 +9,7 @@ import (
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -57,14 +58,14 @@ func runShow(app *App, id string) error {
 }
 
 func writeShow(w io.Writer, v view.Asset, st *render.Styles) error {
-	fmt.Fprintf(w, "%s  %s\n", st.Bold().Render(v.ID), v.Name)
+	fmt.Fprintf(w, "%s  %s\n", st.Bold().Render(safe.Text(v.ID)), safe.Text(v.Name))
 	lines := v.Lines()
 	width := 0
 	for _, l := range lines {
 		width = max(width, len(l.Label))
 	}
 	for _, l := range lines {
-		value := strings.ReplaceAll(strings.TrimRight(l.Value, "\n"), "\n", "\n"+strings.Repeat(" ", width+5))
+		value := strings.ReplaceAll(strings.TrimRight(safe.Text(l.Value), "\n"), "\n", "\n"+strings.Repeat(" ", width+5))
 		fmt.Fprintf(w, "  %-*s  %s\n", width+1, l.Label+":", value)
 	}
 	if len(v.History) > 0 {

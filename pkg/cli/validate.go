@@ -9,6 +9,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 func newValidateCmd(app *App) *cobra.Command {
@@ -95,7 +96,7 @@ func runValidate(app *App, strict bool) error {
 		err = writeCodeQuality(app.IO.Out, findings, reg.RepoPrefix())
 	default:
 		for _, f := range findings {
-			if _, err = fmt.Fprintln(app.IO.Out, f.String()); err != nil {
+			if _, err = fmt.Fprintln(app.IO.Out, safe.Text(f.String())); err != nil {
 				break
 			}
 		}

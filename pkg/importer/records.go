@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 // Options say how to read a file.
@@ -195,7 +196,8 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 	user := map[string]string{}
 	checkoutType := ""
 	for _, c := range m.Columns {
-		v := strings.TrimSpace(row.Cell(c.Index))
+		// a cell guarded against formulas on export is read as its value
+		v := safe.CSVValue(strings.TrimSpace(row.Cell(c.Index)))
 		if c.Target == TargetIgnore || v == "" {
 			continue
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 // Annotation is a GitHub Actions workflow command that annotates a file of
@@ -33,12 +35,13 @@ func WriteAnnotation(w io.Writer, a Annotation) error {
 }
 
 // GitHubData escapes the message of a GitHub Actions workflow command.
+// Control characters are escaped first: a job log is a terminal too.
 func GitHubData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\n", "%0A").Replace(safe.Text(s))
 }
 
 // GitHubProperty escapes a property value (file=, title=) of a workflow
 // command, where ':' and ',' are separators too.
 func GitHubProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(safe.Text(s))
 }

@@ -8,7 +8,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -18,6 +20,8 @@ import (
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 // Table is a header and rows of cells, all text.
@@ -92,7 +96,7 @@ func WriteTable(w io.Writer, t Table, st *Styles) error {
 	)
 	header := make([]string, len(t.Header))
 	for i, h := range t.Header {
-		header[i] = strings.ToUpper(h)
+		header[i] = safe.Text(strings.ToUpper(h))
 		if st.colour {
 			header[i] = st.Bold().Render(header[i])
 		}
@@ -102,7 +106,7 @@ func WriteTable(w io.Writer, t Table, st *Styles) error {
 	for r, row := range t.Rows {
 		cells := make([]string, len(row))
 		for i, c := range row {
-			cells[i] = oneLine(c)
+			cells[i] = safe.Text(oneLine(c))
 			if st.colour && style != nil && c != "" {
 				cells[i] = style(r, i, c).Render(cells[i])
 			}
@@ -125,22 +129,27 @@ func WriteTable(w io.Writer, t Table, st *Styles) error {
 	return nil
 }
 
-// oneLine keeps a cell on one line: a table row is one line.
+// oneLine keeps a cell on one line, and its tabs from breaking the
+// columns: a table row is one line.
 func oneLine(s string) string {
 	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
-		return s[:i] + " …"
+		s = s[:i] + " …"
 	}
-	return s
+	return strings.ReplaceAll(s, "\t", " ")
 }
 
-// WriteCSV writes the header and rows as RFC 4180 CSV.
+// WriteCSV writes the header and rows as RFC 4180 CSV, every cell that a
+// spreadsheet would run as a formula guarded by safe.CSVCell.
 func WriteCSV(w io.Writer, t Table) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Header); err != nil {
-		return err
-	}
-	if err := cw.WriteAll(t.Rows); err != nil {
-		return err
+	for _, row := range append([][]string{t.Header}, t.Rows...) {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = safe.CSVCell(c)
+		}
+		if err := cw.Write(cells); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()
@@ -169,9 +178,11 @@ func WriteMarkdown(w io.Writer, t Table) error {
 	return err
 }
 
-// MarkdownCell escapes text for a markdown table cell.
+// MarkdownCell escapes text for a markdown table cell, control characters
+// included: a PR comment is also read in a terminal.
 func MarkdownCell(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "\r\n", "<br>", "\n", "<br>", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;")
+	s = safe.Text(strings.ReplaceAll(s, "\r\n", "\n"))
+	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "\n", "<br>", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;")
 	return r.Replace(s)
 }
 
@@ -184,6 +195,8 @@ func WriteJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+var jsonControls = regexp.MustCompile("[\u007f-\u009f]")
+
 // WriteYAML writes v as YAML, going through JSON so that the keys and values
 // are exactly those of the JSON output.
 func WriteYAML(w io.Writer, v any) error {
@@ -191,6 +204,11 @@ func WriteYAML(w io.Writer, v any) error {
 	if err != nil {
 		return err
 	}
+	// JSON leaves DEL and the C1 controls raw, and YAML refuses them raw:
+	// written as JSON escapes they are the same JSON, and YAML reads them.
+	data = []byte(jsonControls.ReplaceAllStringFunc(string(data), func(c string) string {
+		return fmt.Sprintf(`\u%04x`, []rune(c)[0])
+	}))
 	var node yaml.Node
 	if err := yaml.Unmarshal(data, &node); err != nil {
 		return err

@@ -52,6 +52,9 @@ func TestWriteAnnotation(t *testing.T) {
 		{"a title with separators",
 			Annotation{Level: "warning", File: "a.yaml", Line: 2, Title: "x: y, z", Message: "m"},
 			"::warning file=a.yaml,line=2,title=x%3A y%2C z::m\n"},
+		{"control characters escaped: a job log is a terminal",
+			Annotation{Level: "warning", File: "a\x1b.yaml", Title: "t\u202e", Message: "name \x1b]0;x\a\r"},
+			"::warning file=a\\x1b.yaml,title=t\\u202e::name \\x1b]0;x\\a\\r\n"},
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer
@@ -61,5 +64,34 @@ func TestWriteAnnotation(t *testing.T) {
 		if b.String() != tt.want {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, b.String(), tt.want)
 		}
+	}
+}
+
+// TestWriteYAMLControlCharacters: JSON leaves DEL and the C1 controls
+// raw, which YAML refuses; the YAML output writes them escaped instead of
+// failing.
+func TestWriteYAMLControlCharacters(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteYAML(&b, map[string]string{"tag": "a\x7fb\u009bc\x1bd"}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "tag: \"a\\x7Fb\\x9Bc\\ed\"\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+// TestRenderersEscapeControlCharacters: a table cell and a markdown cell
+// show an escape sequence or a bidi override escaped, never raw.
+func TestRenderersEscapeControlCharacters(t *testing.T) {
+	tbl := Table{Header: []string{"id", "name"}, Rows: [][]string{{"A", "x\x1b[2Jy\u202ez"}}}
+	var b bytes.Buffer
+	if err := WriteTable(&b, tbl, NewStyles(&b, false)); err != nil {
+		t.Fatal(err)
+	}
+	if want := "ID  NAME\nA   x\\x1b[2Jy\\u202ez\n"; b.String() != want {
+		t.Errorf("table: got %q, want %q", b.String(), want)
+	}
+	if got, want := MarkdownCell("a\x1b]0;t\ab\r\nc"), `a\\x1b]0;t\\ab<br>c`; got != want {
+		t.Errorf("markdown: got %q, want %q", got, want)
 	}
 }
