@@ -78,6 +78,15 @@ func ParseYAML(file string, data []byte) (*yaml.Node, Findings) {
 		add(n.Line, n.Column, Error, "yaml-alias", "YAML anchors and aliases are not allowed in a register: write the value out in full")
 		return nil, fs
 	}
+	if tagged := taggedNodes(&doc, data); len(tagged) > 0 {
+		// a tag decides how a reader decodes the value (!!binary, !!str on
+		// a date, !secret for an application's own type), so the file
+		// would mean one thing here and another elsewhere
+		for _, n := range tagged {
+			add(n.Line, n.Column, Error, "yaml-tag", "YAML tag %s is not allowed in a register: values are read as the text written; remove the tag", tagName(n, data))
+		}
+		return nil, fs
+	}
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null") {
 		add(1, 1, Error, "empty-file", "file holds no values: a record needs at least `name:`")
 		return nil, fs
@@ -228,6 +237,84 @@ func yamlError(err error, data []byte) (int, string) {
 		return min(line, max(last, 1)), "not valid YAML: " + m[2] + yamlHint
 	}
 	return 0, "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ") + yamlHint
+}
+
+// taggedNodes returns the nodes written with an explicit tag, in document
+// order. yaml.v3 marks most of them TaggedStyle; the non-specific tag `!`
+// leaves no mark, but no untagged node starts with '!' in the source.
+func taggedNodes(n *yaml.Node, data []byte) []*yaml.Node {
+	if bytes.IndexByte(data, '!') < 0 {
+		return nil // the usual file: no tag can be there
+	}
+	src := newSource(data)
+	var out []*yaml.Node
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind != yaml.DocumentNode && (n.Style&yaml.TaggedStyle != 0 || src.byteAt(n.Line, n.Column) == '!') {
+			out = append(out, n)
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// tagName is the tag as written in the source, e.g. !!binary or !secret.
+func tagName(n *yaml.Node, data []byte) string {
+	off := newSource(data).offset(n.Line, n.Column)
+	if off < 0 || data[off] != '!' {
+		return n.Tag
+	}
+	end := off
+	for end < len(data) && data[end] != ' ' && data[end] != '\n' && data[end] != '\t' {
+		end++
+	}
+	return string(data[off:end])
+}
+
+// source finds the byte offsets of the lines and columns yaml.v3 reports.
+type source struct {
+	data  []byte
+	lines []int // offset of the start of each line
+}
+
+func newSource(data []byte) source {
+	lines := make([]int, 1, 1+bytes.Count(data, []byte("\n")))
+	for i, c := range data {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return source{data, lines}
+}
+
+// offset converts a 1-based line and column (counted in characters, as
+// yaml.v3 does) into a byte offset, or -1 when the file has no such place.
+func (s source) offset(line, col int) int {
+	if line < 1 || line > len(s.lines) || col < 1 {
+		return -1
+	}
+	off := s.lines[line-1]
+	for c := 1; c < col; c++ {
+		if off >= len(s.data) || s.data[off] == '\n' {
+			return -1
+		}
+		_, size := utf8.DecodeRune(s.data[off:])
+		off += size
+	}
+	if off >= len(s.data) {
+		return -1
+	}
+	return off
+}
+
+func (s source) byteAt(line, col int) byte {
+	if off := s.offset(line, col); off >= 0 {
+		return s.data[off]
+	}
+	return 0
 }
 
 func firstAlias(n *yaml.Node) *yaml.Node {

@@ -59,6 +59,7 @@ var Rules = map[string]string{
 	"unused-rate":             "a depreciation rate is given for a method that does not use one",
 	"yaml-alias":              "the file uses YAML anchors or aliases",
 	"yaml-syntax":             "the file is not valid YAML",
+	"yaml-tag":                "a value is written with an explicit YAML tag (!!binary, !!str, !secret)",
 }
 
 // RuleNames lists the rules, sorted.
