@@ -13,6 +13,7 @@ var Rules = map[string]string{
 	"bad-date":                "a date is not written YYYY-MM-DD or does not exist (2024-02-30)",
 	"bad-duration":            "a duration is not a whole number and a unit (90d, 6w, 36m, 3y)",
 	"bad-extension":           "a record file ends in .yml instead of .yaml",
+	"bad-fingerprint":         "a certificate's fingerprint is not 32 colon-separated pairs of hex digits (SHA-256)",
 	"bad-id":                  "a file name is not a valid ID",
 	"bad-int":                 "a count is not a whole number from 0 to 10,000,000",
 	"bad-key":                 "a mapping key is not plain text",
