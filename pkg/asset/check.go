@@ -27,6 +27,9 @@ func checkAsset(d *decoder, root *yaml.Node, a *Asset) {
 	if a.AutoRenew && a.Term.IsZero() && a.Kind != Certificate {
 		d.add(at("auto_renew"), Warning, "auto-renew-without-term", "auto_renew needs a term (e.g. term: 1y) to roll the renewal date forward")
 	}
+	if a.AutoRenew && !a.Term.IsZero() && a.Term.N == 0 {
+		d.errorf(at("term"), "zero-term", "term %s with auto_renew: true would roll the renewal date forward by nothing, for ever: give the renewal period (e.g. term: 1y), or set auto_renew: false", a.Term)
+	}
 	if a.Fingerprint != "" && !fingerprintPattern.MatchString(a.Fingerprint) {
 		d.errorf(at("fingerprint"), "bad-fingerprint", "%s", fingerprintProblem(a.Fingerprint))
 	}

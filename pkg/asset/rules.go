@@ -61,6 +61,7 @@ var Rules = map[string]string{
 	"yaml-alias":              "the file uses YAML anchors or aliases",
 	"yaml-syntax":             "the file is not valid YAML",
 	"yaml-tag":                "a value is written with an explicit YAML tag (!!binary, !!str, !secret)",
+	"zero-term":               "a term of zero (0d, 0m, 0y) with auto_renew: true",
 }
 
 // RuleNames lists the rules, sorted.
