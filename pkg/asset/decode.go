@@ -94,6 +94,9 @@ func DecodePersonDoc(file, id string, doc *yaml.Node) (*Person, Findings) {
 	if p.Name == "" {
 		d.errorf(root, "missing-field", "a person needs a name: add `name: …`")
 	}
+	if p.Manager != "" && strings.EqualFold(p.Manager, id) {
+		d.errorf(valueNode(root, "manager"), "self-manager", "%s is their own manager: give the ID of the person they report to, or remove manager", id)
+	}
 	if !p.Starts.IsZero() && !p.Leaves.IsZero() && p.Leaves.Before(p.Starts) {
 		d.errorf(valueNode(root, "leaves"), "date-order", "leaves (%s) is before starts (%s)", p.Leaves, p.Starts)
 	}

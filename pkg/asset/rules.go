@@ -46,6 +46,7 @@ var Rules = map[string]string{
 	"not-utf8":                "the file is not UTF-8 text",
 	"notice-without-renewal":  "a notice period without a renews date has no effect",
 	"renews-and-expires":      "a record gives both renews and expires",
+	"self-manager":            "a person is their own manager",
 	"site-with-seats":         "a site licence gives a seat count",
 	"stray-file":              "a file that is not a record sits in a record folder",
 	"stray-folder":            "a folder inside a kind folder is not read",
