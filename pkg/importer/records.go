@@ -56,6 +56,9 @@ type Record struct {
 	Holders []Holder          // people the asset (or a licence's seats) is checked out to
 	Events  []asset.KV        // history entries, as JSON, from an export
 	columns map[string]string // field path → header, for messages
+	// badID is set when the ID cell was refused: the row has its error
+	// already, and "no ID" would be a second, wrong one
+	badID bool
 }
 
 // Holder is a person a row checks an asset out to.
@@ -210,6 +213,7 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 		case c.Target == TargetID:
 			if err := asset.CheckID(v); err != nil {
 				fail(c, "%v", err)
+				rec.badID = true
 				continue
 			}
 			rec.ID = v
@@ -264,6 +268,12 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 		return rec, errs, warns
 	}
 	if h, ok := holderOf(user, row.Number); ok {
+		// the holder becomes a file under people/ when the register lacks
+		// them, so their ID must make a file name like any other ID
+		if err := asset.CheckID(h.ID); err != nil {
+			errs = append(errs, Problem{Row: row.Number, Message: fmt.Sprintf("checked out to %s, who cannot be a person of the register: %v", h.ID, err)})
+			return rec, errs, warns
+		}
 		if d, err := asset.ParseDate(user[TargetCheckoutDate]); err == nil {
 			h.Date = d // else the plan dates it: see planner.assign
 		}
