@@ -129,3 +129,27 @@ func hexPairs(pairs []string) bool {
 	}
 	return true
 }
+
+// checkHistoryLast warns when history is not the last key of an asset
+// file. Events are appended at the end of the log, and with history last
+// that is the end of the file, where a reader looks for them and where a
+// merge of two branches' events meets no other key. itrack fmt moves it.
+func checkHistoryLast(d *decoder, root *yaml.Node) {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Value == "history" && i+2 < len(root.Content) {
+			var after []string
+			for j := i + 2; j+1 < len(root.Content); j += 2 {
+				after = append(after, root.Content[j].Value)
+			}
+			d.add(k, Warning, "history-not-last", "history is not the last key (%s %s after it): the event log ends the file, so new events go at its end; run `itrack fmt` to move history there", strings.Join(after, ", "), comes(len(after)))
+			return
+		}
+	}
+}
+
+func comes(n int) string {
+	if n == 1 {
+		return "comes"
+	}
+	return "come"
+}

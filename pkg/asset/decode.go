@@ -69,6 +69,7 @@ func DecodeAssetDoc(file, id string, kind Kind, doc *yaml.Node) (*Asset, Finding
 	root := doc.Content[0]
 	walkMapping(d, root, AssetFields, a, "", kind)
 	checkAsset(d, root, a)
+	checkHistoryLast(d, root)
 	return a, d.findings
 }
 

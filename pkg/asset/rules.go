@@ -35,6 +35,7 @@ var Rules = map[string]string{
 	"field-not-for-event":     "an event has a key its type does not take",
 	"field-not-for-kind":      "a field belongs to another kind of asset",
 	"file-too-large":          "the file is over 1 MiB",
+	"history-not-last":        "history is not the last key of an asset file (itrack fmt moves it)",
 	"impossible-event":        "an event cannot happen in the state the asset is in",
 	"leaver-holds":            "a person whose last day has passed still holds an asset or a licence seat",
 	"merge-conflict":          "the file holds git merge-conflict markers",
