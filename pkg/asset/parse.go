@@ -63,8 +63,8 @@ func ParseYAML(file string, data []byte) (*yaml.Node, Findings) {
 	if !bytes.Contains(data, []byte("\n---")) && !bytes.Contains(data, []byte("\n...")) {
 		// one document for sure: parse it the fast way
 		if err := yaml.Unmarshal(data, &doc); err != nil {
-			line, msg := yamlError(err, data)
-			add(line, 0, Error, "yaml-syntax", "%s", msg)
+			line, col, msg := yamlError(err, data)
+			add(line, col, Error, "yaml-syntax", "%s", msg)
 			return nil, fs
 		}
 		if doc.Kind == 0 {
@@ -107,15 +107,15 @@ func oneDocument(file string, data []byte, doc *yaml.Node, add func(int, int, Se
 			add(1, 1, Error, "empty-file", "file is empty: a record needs at least `name:`")
 			return false
 		}
-		line, msg := yamlError(err, data)
-		add(line, 0, Error, "yaml-syntax", "%s", msg)
+		line, col, msg := yamlError(err, data)
+		add(line, col, Error, "yaml-syntax", "%s", msg)
 		return false
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
 		line := next.Line
 		if err != nil {
-			line, _ = yamlError(err, data)
+			line, _, _ = yamlError(err, data)
 		}
 		add(line, 1, Error, "multiple-documents", "a second YAML document starts here: one file holds one record; move it to a file of its own")
 		return false
@@ -215,10 +215,19 @@ var parserProblems = []string{
 	"did not find expected <document start>",
 }
 
-// yamlError turns a yaml.v3 error into a line and a message without the
-// library's prefix.
-func yamlError(err error, data []byte) (int, string) {
+// yamlError turns a yaml.v3 error into a line, a column and a message
+// without the library's prefix. yaml.v3 gives no column, and no line for a
+// problem on the first line or for a control character: syntaxColumn and
+// controlCharacter find them in the bytes.
+func yamlError(err error, data []byte) (int, int, string) {
 	msg := err.Error()
+	if strings.HasSuffix(msg, "control characters are not allowed") {
+		if off := controlCharacter(data); off >= 0 {
+			line, col := lineCol(data, off)
+			r, _ := utf8.DecodeRune(data[off:])
+			return line, col, fmt.Sprintf("not valid YAML: control character %s is not allowed in a YAML file: delete it (most editors do not show it)", controlName(r))
+		}
+	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		// yaml.v3 counts the lines of its parser's errors from 0, those of
@@ -234,9 +243,13 @@ func yamlError(err error, data []byte) (int, string) {
 		if !bytes.HasSuffix(data, []byte("\n")) {
 			last++
 		}
-		return min(line, max(last, 1)), "not valid YAML: " + m[2] + yamlHint
+		line, col, hint := syntaxColumn(data, min(line, max(last, 1)), m[2])
+		return line, col, "not valid YAML: " + m[2] + hint
 	}
-	return 0, "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ") + yamlHint
+	// yaml.v3 leaves the line out when the problem is on the first one
+	problem := strings.TrimPrefix(msg, "yaml: ")
+	line, col, hint := syntaxColumn(data, 1, problem)
+	return line, col, "not valid YAML: " + problem + hint
 }
 
 // taggedNodes returns the nodes written with an explicit tag, in document
