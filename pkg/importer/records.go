@@ -251,6 +251,12 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 		if first, last := user[TargetUserFirst], user[TargetUserLast]; rec.Value("name") == "" && (first != "" || last != "") {
 			rec.set("name", strings.TrimSpace(first+" "+last), "First Name")
 		}
+		if m := rec.Value("manager"); m != "" && (strings.EqualFold(m, rec.ID) || strings.EqualFold(m, rec.Value("name"))) {
+			// Snipe-IT lets a user be their own manager; a register does
+			// not (self-manager), and the value says nothing anyway
+			warns = append(warns, Problem{Row: row.Number, Column: rec.Column("manager"), Message: fmt.Sprintf("%s is given as their own manager: left out", m)})
+			rec.drop("manager")
+		}
 		return rec, errs, warns
 	}
 	if months := rec.Value(TargetWarrantyMonth); months != "" {
