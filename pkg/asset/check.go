@@ -1,8 +1,12 @@
 package asset
 
 import (
-	"go.yaml.in/yaml/v3"
+	"encoding/hex"
+	"fmt"
+	"regexp"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // checkAsset applies the rules that look at more than one value of a record.
@@ -22,6 +26,12 @@ func checkAsset(d *decoder, root *yaml.Node, a *Asset) {
 	}
 	if a.AutoRenew && a.Term.IsZero() && a.Kind != Certificate {
 		d.add(at("auto_renew"), Warning, "auto-renew-without-term", "auto_renew needs a term (e.g. term: 1y) to roll the renewal date forward")
+	}
+	if a.AutoRenew && !a.Term.IsZero() && a.Term.N == 0 {
+		d.errorf(at("term"), "zero-term", "term %s with auto_renew: true would roll the renewal date forward by nothing, for ever: give the renewal period (e.g. term: 1y), or set auto_renew: false", a.Term)
+	}
+	if a.Fingerprint != "" && !fingerprintPattern.MatchString(a.Fingerprint) {
+		d.errorf(at("fingerprint"), "bad-fingerprint", "%s", fingerprintProblem(a.Fingerprint))
 	}
 	if a.Metric == "site" && a.Seats != nil {
 		d.add(at("seats"), Warning, "site-with-seats", "a site licence has no seat count: remove seats, or use metric: user")
@@ -82,4 +92,64 @@ func nodeAt(m *yaml.Node, path string) *yaml.Node {
 		}
 		path = rest
 	}
+}
+
+// fingerprintPattern is a SHA-256 fingerprint as `add --from-pem` writes
+// it and as openssl and browsers show it: 32 colon-separated pairs of hex
+// digits, in either case.
+var fingerprintPattern = regexp.MustCompile(`^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}$`)
+
+// fingerprintProblem says what is wrong with a fingerprint that does not
+// match fingerprintPattern, and what to write instead.
+func fingerprintProblem(fp string) string {
+	if len(fp) == 64 {
+		if _, err := hex.DecodeString(fp); err == nil {
+			pairs := make([]string, 0, 32)
+			for i := 0; i < len(fp); i += 2 {
+				pairs = append(pairs, fp[i:i+2])
+			}
+			return fmt.Sprintf("fingerprint %q has no colons: write the 32 pairs separated by colons, %s", abbreviate(fp), strings.Join(pairs, ":"))
+		}
+	}
+	pairs := strings.Split(fp, ":")
+	if len(pairs) == 20 && hexPairs(pairs) {
+		return fmt.Sprintf("fingerprint %q is a SHA-1 fingerprint (20 pairs): give the SHA-256 one, 32 pairs, as `openssl x509 -noout -fingerprint -sha256` prints it", abbreviate(fp))
+	}
+	if len(pairs) != 32 {
+		return fmt.Sprintf("fingerprint %q has %d parts, not 32: a SHA-256 fingerprint is 32 colon-separated pairs of hex digits (ab:cd:…), as `openssl x509 -noout -fingerprint -sha256` prints it", abbreviate(fp), len(pairs))
+	}
+	return fmt.Sprintf("fingerprint %q is not 32 colon-separated pairs of hex digits (0-9, a-f): check it against `openssl x509 -noout -fingerprint -sha256`", abbreviate(fp))
+}
+
+func hexPairs(pairs []string) bool {
+	for _, p := range pairs {
+		if _, err := hex.DecodeString(p); err != nil || len(p) != 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// checkHistoryLast warns when history is not the last key of an asset
+// file. Events are appended at the end of the log, and with history last
+// that is the end of the file, where a reader looks for them and where a
+// merge of two branches' events meets no other key. itrack fmt moves it.
+func checkHistoryLast(d *decoder, root *yaml.Node) {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Value == "history" && i+2 < len(root.Content) {
+			var after []string
+			for j := i + 2; j+1 < len(root.Content); j += 2 {
+				after = append(after, root.Content[j].Value)
+			}
+			d.add(k, Warning, "history-not-last", "history is not the last key (%s %s after it): the event log ends the file, so new events go at its end; run `itrack fmt` to move history there", strings.Join(after, ", "), comes(len(after)))
+			return
+		}
+	}
+}
+
+func comes(n int) string {
+	if n == 1 {
+		return "comes"
+	}
+	return "come"
 }

@@ -70,6 +70,7 @@ func DecodeAssetDoc(file, id string, kind Kind, doc *yaml.Node) (*Asset, Finding
 	walkMapping(d, root, AssetFields, a, "", kind)
 	checkAsset(d, root, a)
 	checkControlCharacters(d, root)
+	checkHistoryLast(d, root)
 	return a, d.findings
 }
 
@@ -95,6 +96,9 @@ func DecodePersonDoc(file, id string, doc *yaml.Node) (*Person, Findings) {
 	checkControlCharacters(d, root)
 	if p.Name == "" {
 		d.errorf(root, "missing-field", "a person needs a name: add `name: …`")
+	}
+	if p.Manager != "" && strings.EqualFold(p.Manager, id) {
+		d.errorf(valueNode(root, "manager"), "self-manager", "%s is their own manager: give the ID of the person they report to, or remove manager", id)
 	}
 	if !p.Starts.IsZero() && !p.Leaves.IsZero() && p.Leaves.Before(p.Starts) {
 		d.errorf(valueNode(root, "leaves"), "date-order", "leaves (%s) is before starts (%s)", p.Leaves, p.Starts)

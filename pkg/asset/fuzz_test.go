@@ -203,6 +203,9 @@ func FuzzDecodeAsset(f *testing.F) {
 			if f.Pos.Line < 0 || f.Pos.Col < 0 || f.Pos.Line > lines {
 				t.Fatalf("finding outside the file (%d lines): %s", lines, f)
 			}
+			if f.Rule == "yaml-syntax" && (f.Pos.Line < 1 || f.Pos.Col < 1) {
+				t.Fatalf("syntax error without a line and a column: %s", f)
+			}
 			if !utf8.ValidString(f.Message) {
 				t.Fatalf("finding message is not UTF-8: %q", f.Message)
 			}

@@ -95,18 +95,40 @@ func KindOfFolder(folder string) (Kind, bool) {
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
 
 // CheckID returns an error unless id is a valid asset or person ID. No ID
-// reaches the file system without passing this check.
+// reaches the file system without passing this check, so an ID must also
+// make a file name that every checkout can create: Windows refuses device
+// names (NUL.yaml) and drops a trailing dot.
 func CheckID(id string) error {
-	if idPattern.MatchString(id) && !strings.HasSuffix(id, ".yaml") {
-		return nil
-	}
 	switch {
 	case id == "":
 		return fmt.Errorf("an ID cannot be empty")
 	case len(id) > 128:
 		return fmt.Errorf("invalid ID %q: at most 128 characters", id)
-	case strings.HasSuffix(id, ".yaml"):
-		return fmt.Errorf("invalid ID %q: leave out the .yaml extension", id)
+	case len(id) >= len(".yaml") && strings.EqualFold(id[len(id)-len(".yaml"):], ".yaml"):
+		return fmt.Errorf("invalid ID %q: leave out the %s extension", id, id[len(id)-len(".yaml"):])
+	case !idPattern.MatchString(id):
+		return fmt.Errorf("invalid ID %q: an ID starts with a letter or digit and holds only letters, digits, '.', '_' and '-'", id)
+	case strings.HasSuffix(id, "."):
+		return fmt.Errorf("invalid ID %q: an ID cannot end in '.', which Windows drops from file names: use %s", id, strings.TrimRight(id, "."))
 	}
-	return fmt.Errorf("invalid ID %q: an ID starts with a letter or digit and holds only letters, digits, '.', '_' and '-'", id)
+	if device, ok := windowsDevice(id); ok {
+		rest := id[len(device):]
+		return fmt.Errorf("invalid ID %q: %s is a device name on Windows, where no file can be called %s.yaml: use another ID, e.g. %s-1%s", id, strings.ToUpper(device), id, device, rest)
+	}
+	return nil
+}
+
+// windowsDevice returns the part of id before its first dot when that is
+// a name Windows reserves for a device, in any case: CON, PRN, AUX, NUL,
+// COM1–COM9, LPT1–LPT9. Windows reserves them with any extension too
+// (nul.txt), and COM¹ and the like, which the ID pattern refuses already.
+func windowsDevice(id string) (string, bool) {
+	stem, _, _ := strings.Cut(id, ".")
+	switch u := strings.ToUpper(stem); {
+	case u == "CON", u == "PRN", u == "AUX", u == "NUL":
+		return stem, true
+	case len(u) == 4 && (u[:3] == "COM" || u[:3] == "LPT") && u[3] >= '1' && u[3] <= '9':
+		return stem, true
+	}
+	return "", false
 }

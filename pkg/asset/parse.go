@@ -63,8 +63,8 @@ func ParseYAML(file string, data []byte) (*yaml.Node, Findings) {
 	if !bytes.Contains(data, []byte("\n---")) && !bytes.Contains(data, []byte("\n...")) {
 		// one document for sure: parse it the fast way
 		if err := yaml.Unmarshal(data, &doc); err != nil {
-			line, msg := yamlError(err, data)
-			add(line, 0, Error, "yaml-syntax", "%s", msg)
+			line, col, msg := yamlError(err, data)
+			add(line, col, Error, "yaml-syntax", "%s", msg)
 			return nil, fs
 		}
 		if doc.Kind == 0 {
@@ -76,6 +76,15 @@ func ParseYAML(file string, data []byte) (*yaml.Node, Findings) {
 	}
 	if n := firstAlias(&doc); n != nil {
 		add(n.Line, n.Column, Error, "yaml-alias", "YAML anchors and aliases are not allowed in a register: write the value out in full")
+		return nil, fs
+	}
+	if tagged := taggedNodes(&doc, data); len(tagged) > 0 {
+		// a tag decides how a reader decodes the value (!!binary, !!str on
+		// a date, !secret for an application's own type), so the file
+		// would mean one thing here and another elsewhere
+		for _, n := range tagged {
+			add(n.Line, n.Column, Error, "yaml-tag", "YAML tag %s is not allowed in a register: values are read as the text written; remove the tag", tagName(n, data))
+		}
 		return nil, fs
 	}
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null") {
@@ -98,15 +107,15 @@ func oneDocument(file string, data []byte, doc *yaml.Node, add func(int, int, Se
 			add(1, 1, Error, "empty-file", "file is empty: a record needs at least `name:`")
 			return false
 		}
-		line, msg := yamlError(err, data)
-		add(line, 0, Error, "yaml-syntax", "%s", msg)
+		line, col, msg := yamlError(err, data)
+		add(line, col, Error, "yaml-syntax", "%s", msg)
 		return false
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
 		line := next.Line
 		if err != nil {
-			line, _ = yamlError(err, data)
+			line, _, _ = yamlError(err, data)
 		}
 		add(line, 1, Error, "multiple-documents", "a second YAML document starts here: one file holds one record; move it to a file of its own")
 		return false
@@ -206,10 +215,19 @@ var parserProblems = []string{
 	"did not find expected <document start>",
 }
 
-// yamlError turns a yaml.v3 error into a line and a message without the
-// library's prefix.
-func yamlError(err error, data []byte) (int, string) {
+// yamlError turns a yaml.v3 error into a line, a column and a message
+// without the library's prefix. yaml.v3 gives no column, and no line for a
+// problem on the first line or for a control character: syntaxColumn and
+// controlCharacter find them in the bytes.
+func yamlError(err error, data []byte) (int, int, string) {
 	msg := err.Error()
+	if strings.HasSuffix(msg, "control characters are not allowed") {
+		if off := controlCharacter(data); off >= 0 {
+			line, col := lineCol(data, off)
+			r, _ := utf8.DecodeRune(data[off:])
+			return line, col, fmt.Sprintf("not valid YAML: control character %s is not allowed in a YAML file: delete it (most editors do not show it)", controlName(r))
+		}
+	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		// yaml.v3 counts the lines of its parser's errors from 0, those of
@@ -225,9 +243,91 @@ func yamlError(err error, data []byte) (int, string) {
 		if !bytes.HasSuffix(data, []byte("\n")) {
 			last++
 		}
-		return min(line, max(last, 1)), "not valid YAML: " + m[2] + yamlHint
+		line, col, hint := syntaxColumn(data, min(line, max(last, 1)), m[2])
+		return line, col, "not valid YAML: " + m[2] + hint
 	}
-	return 0, "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ") + yamlHint
+	// yaml.v3 leaves the line out when the problem is on the first one
+	problem := strings.TrimPrefix(msg, "yaml: ")
+	line, col, hint := syntaxColumn(data, 1, problem)
+	return line, col, "not valid YAML: " + problem + hint
+}
+
+// taggedNodes returns the nodes written with an explicit tag, in document
+// order. yaml.v3 marks most of them TaggedStyle; the non-specific tag `!`
+// leaves no mark, but no untagged node starts with '!' in the source.
+func taggedNodes(n *yaml.Node, data []byte) []*yaml.Node {
+	if bytes.IndexByte(data, '!') < 0 {
+		return nil // the usual file: no tag can be there
+	}
+	src := newSource(data)
+	var out []*yaml.Node
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind != yaml.DocumentNode && (n.Style&yaml.TaggedStyle != 0 || src.byteAt(n.Line, n.Column) == '!') {
+			out = append(out, n)
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// tagName is the tag as written in the source, e.g. !!binary or !secret.
+func tagName(n *yaml.Node, data []byte) string {
+	off := newSource(data).offset(n.Line, n.Column)
+	if off < 0 || data[off] != '!' {
+		return n.Tag
+	}
+	end := off
+	for end < len(data) && data[end] != ' ' && data[end] != '\n' && data[end] != '\t' {
+		end++
+	}
+	return string(data[off:end])
+}
+
+// source finds the byte offsets of the lines and columns yaml.v3 reports.
+type source struct {
+	data  []byte
+	lines []int // offset of the start of each line
+}
+
+func newSource(data []byte) source {
+	lines := make([]int, 1, 1+bytes.Count(data, []byte("\n")))
+	for i, c := range data {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return source{data, lines}
+}
+
+// offset converts a 1-based line and column (counted in characters, as
+// yaml.v3 does) into a byte offset, or -1 when the file has no such place.
+func (s source) offset(line, col int) int {
+	if line < 1 || line > len(s.lines) || col < 1 {
+		return -1
+	}
+	off := s.lines[line-1]
+	for c := 1; c < col; c++ {
+		if off >= len(s.data) || s.data[off] == '\n' {
+			return -1
+		}
+		_, size := utf8.DecodeRune(s.data[off:])
+		off += size
+	}
+	if off >= len(s.data) {
+		return -1
+	}
+	return off
+}
+
+func (s source) byteAt(line, col int) byte {
+	if off := s.offset(line, col); off >= 0 {
+		return s.data[off]
+	}
+	return 0
 }
 
 func firstAlias(n *yaml.Node) *yaml.Node {

@@ -13,6 +13,7 @@ var Rules = map[string]string{
 	"bad-date":                "a date is not written YYYY-MM-DD or does not exist (2024-02-30)",
 	"bad-duration":            "a duration is not a whole number and a unit (90d, 6w, 36m, 3y)",
 	"bad-extension":           "a record file ends in .yml instead of .yaml",
+	"bad-fingerprint":         "a certificate's fingerprint is not 32 colon-separated pairs of hex digits (SHA-256)",
 	"bad-id":                  "a file name is not a valid ID",
 	"bad-int":                 "a count is not a whole number from 0 to 10,000,000",
 	"bad-key":                 "a mapping key is not plain text",
@@ -34,6 +35,7 @@ var Rules = map[string]string{
 	"field-not-for-event":     "an event has a key its type does not take",
 	"field-not-for-kind":      "a field belongs to another kind of asset",
 	"file-too-large":          "the file is over 1 MiB",
+	"history-not-last":        "history is not the last key of an asset file (itrack fmt moves it)",
 	"impossible-event":        "an event cannot happen in the state the asset is in",
 	"leftover-temp":           "a temporary file an interrupted itrack command left behind",
 	"leaver-holds":            "a person whose last day has passed still holds an asset or a licence seat",
@@ -47,6 +49,7 @@ var Rules = map[string]string{
 	"not-utf8":                "the file is not UTF-8 text",
 	"notice-without-renewal":  "a notice period without a renews date has no effect",
 	"renews-and-expires":      "a record gives both renews and expires",
+	"self-manager":            "a person is their own manager",
 	"site-with-seats":         "a site licence gives a seat count",
 	"stray-file":              "a file that is not a record sits in a record folder",
 	"stray-folder":            "a folder inside a kind folder is not read",
@@ -62,6 +65,8 @@ var Rules = map[string]string{
 	"unused-rate":             "a depreciation rate is given for a method that does not use one",
 	"yaml-alias":              "the file uses YAML anchors or aliases",
 	"yaml-syntax":             "the file is not valid YAML",
+	"yaml-tag":                "a value is written with an explicit YAML tag (!!binary, !!str, !secret)",
+	"zero-term":               "a term of zero (0d, 0m, 0y) with auto_renew: true",
 }
 
 func init() {

@@ -16,9 +16,10 @@ func newFmtCmd(app *App) *cobra.Command {
 		Short: "Rewrite record files in canonical form, comments kept",
 		Long: `Rewrite every asset and person file that is not in canonical form: what
 the YAML encoder writes with an indent of 2, with LF line endings and no
-byte-order mark. Comments and key order are kept. In canonical files,
-itrack's commands change only the lines a change needs, so diffs stay
-small. itrack.yaml is left as you wrote it.
+byte-order mark. Comments and key order are kept, except that an asset's
+history moves after its other keys, where the format wants it. In
+canonical files, itrack's commands change only the lines a change needs,
+so diffs stay small. itrack.yaml is left as you wrote it.
 
 --check changes nothing: it lists the files fmt would rewrite and exits 1
 when there are any (for CI).`,

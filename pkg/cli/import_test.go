@@ -275,6 +275,12 @@ func randomValue(rng *rand.Rand, kind asset.Kind, path string, bought asset.Date
 		return "" // kept below any cost, in one currency: see depreciation tests
 	case path == "depreciation.life":
 		return fmt.Sprintf("%dm", 12*(1+rng.IntN(5))) // a method needs its life
+	case path == "fingerprint":
+		pairs := make([]string, 32) // SHA-256, as bad-fingerprint wants it
+		for i := range pairs {
+			pairs[i] = fmt.Sprintf("%02x", rng.IntN(256))
+		}
+		return strings.Join(pairs, ":")
 	}
 	if path != "name" && rng.IntN(3) == 0 {
 		return ""

@@ -357,6 +357,9 @@ func (p *planner) ensurePerson(rec *Record, h Holder) string {
 
 func (p *planner) person(rec *Record) {
 	id := rec.ID
+	if id == "" && rec.badID {
+		return
+	}
 	if id == "" {
 		p.fail(rec, "", "a person needs an ID: map a column to it, e.g. --map \"Username=id\"")
 		return

@@ -57,6 +57,9 @@ type Record struct {
 	Holders []Holder          // people the asset (or a licence's seats) is checked out to
 	Events  []asset.KV        // history entries, as JSON, from an export
 	columns map[string]string // field path → header, for messages
+	// badID is set when the ID cell was refused: the row has its error
+	// already, and "no ID" would be a second, wrong one
+	badID bool
 }
 
 // Holder is a person a row checks an asset out to.
@@ -212,6 +215,7 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 		case c.Target == TargetID:
 			if err := asset.CheckID(v); err != nil {
 				fail(c, "%v", err)
+				rec.badID = true
 				continue
 			}
 			rec.ID = v
@@ -249,6 +253,12 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 		if first, last := user[TargetUserFirst], user[TargetUserLast]; rec.Value("name") == "" && (first != "" || last != "") {
 			rec.set("name", strings.TrimSpace(first+" "+last), "First Name")
 		}
+		if m := rec.Value("manager"); m != "" && (strings.EqualFold(m, rec.ID) || strings.EqualFold(m, rec.Value("name"))) {
+			// Snipe-IT lets a user be their own manager; a register does
+			// not (self-manager), and the value says nothing anyway
+			warns = append(warns, Problem{Row: row.Number, Column: rec.Column("manager"), Message: fmt.Sprintf("%s is given as their own manager: left out", m)})
+			rec.drop("manager")
+		}
 		return rec, errs, warns
 	}
 	if months := rec.Value(TargetWarrantyMonth); months != "" {
@@ -266,6 +276,12 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 		return rec, errs, warns
 	}
 	if h, ok := holderOf(user, row.Number); ok {
+		// the holder becomes a file under people/ when the register lacks
+		// them, so their ID must make a file name like any other ID
+		if err := asset.CheckID(h.ID); err != nil {
+			errs = append(errs, Problem{Row: row.Number, Message: fmt.Sprintf("checked out to %s, who cannot be a person of the register: %v", h.ID, err)})
+			return rec, errs, warns
+		}
 		if d, err := asset.ParseDate(user[TargetCheckoutDate]); err == nil {
 			h.Date = d // else the plan dates it: see planner.assign
 		}

@@ -43,6 +43,9 @@ func (r *Register) Format(checkOnly bool) (*FormatResult, error) {
 			found[i] = fs.Errors()
 			return
 		}
+		if jobs[i].kind != "" {
+			MoveHistoryLast(doc.Content[0]) // history-not-last
+		}
 		canon, same, err := canonical(doc, data)
 		if err != nil {
 			errs[i] = err

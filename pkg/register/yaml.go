@@ -229,3 +229,22 @@ func SortKeys(m *yaml.Node, order []string) {
 		m.Content[2*i], m.Content[2*i+1] = p.k, p.v
 	}
 }
+
+// MoveHistoryLast puts the history key of mapping m after all the others,
+// as the format wants it, and reports whether it moved. Comments travel
+// with their keys, except one after the last key: that one ends the
+// mapping, and stays at the end.
+func MoveHistoryLast(m *yaml.Node) bool {
+	idx := keyIndex(m, "history")
+	end := len(m.Content) - 2
+	if idx < 0 || idx == end {
+		return false
+	}
+	k, v, last := m.Content[idx], m.Content[idx+1], m.Content[end]
+	copy(m.Content[idx:], m.Content[idx+2:])
+	m.Content[end], m.Content[end+1] = k, v
+	if last.FootComment != "" && k.FootComment == "" {
+		k.FootComment, last.FootComment = last.FootComment, ""
+	}
+	return true
+}
