@@ -67,25 +67,30 @@ func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
 	if len(order) == 1 {
 		return r.WriteFile(order[0], files[order[0]]) // one rename: atomic already
 	}
-	modes := make([]fs.FileMode, len(order))
 	dirs := map[string]bool{}
-	for i, rel := range order {
+	for _, rel := range order {
 		if dir := path.Dir(rel); !dirs[dir] {
 			if err := r.makeFolders(rel); err != nil {
 				return err
 			}
 			dirs[dir] = true
 		}
-		var err error
-		if modes[i], err = r.targetMode(rel); err != nil {
-			return err
-		}
 	}
 	flushAtOnce := canSyncFS && len(order) >= syncFSMin
+	modes := make([]fs.FileMode, len(order))
 	temps := make([]string, len(order))
+	sums := make([]string, len(order))
 	errs := make([]error, len(order))
 	Parallel(len(order), func(i int) {
-		temps[i], errs[i] = writeTemp(r.Abs(order[i]), files[order[i]], modes[i], !flushAtOnce)
+		rel := order[i]
+		if modes[i], errs[i] = r.targetMode(rel); errs[i] != nil {
+			return
+		}
+		if temps[i], errs[i] = writeTemp(r.Abs(rel), files[rel], modes[i], !flushAtOnce); errs[i] != nil {
+			errs[i] = fmt.Errorf("cannot write %s: %v", rel, errs[i])
+			return
+		}
+		sums[i] = contentSum(files[rel])
 	})
 	cleanup := func() {
 		for _, t := range temps {
@@ -94,10 +99,10 @@ func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
 			}
 		}
 	}
-	for i, err := range errs {
+	for _, err := range errs {
 		if err != nil {
 			cleanup()
-			return fmt.Errorf("cannot write %s: %v", order[i], err)
+			return err
 		}
 	}
 	if flushAtOnce {
@@ -108,7 +113,7 @@ func (r *Register) WriteBatch(files map[string][]byte, order []string) error {
 	}
 	j := &journal{}
 	for i, rel := range order {
-		j.entries = append(j.entries, journalEntry{temp: path.Join(path.Dir(rel), filepath.Base(temps[i])), target: rel, sum: contentSum(files[rel])})
+		j.entries = append(j.entries, journalEntry{temp: path.Join(path.Dir(rel), filepath.Base(temps[i])), target: rel, sum: sums[i]})
 	}
 	if err := r.writeJournal(j); err != nil {
 		cleanup()
