@@ -327,10 +327,21 @@ func (app *App) reportInvalid(snap *register.Snapshot) {
 		return
 	}
 	app.printErrors(snap.Findings)
-	if unread := len(snap.Unread()); unread > 0 {
+	unread, unfinished := 0, false
+	for _, f := range snap.Unread() {
+		if f.Rule == "unfinished-write" {
+			unfinished = true
+		} else {
+			unread++
+		}
+	}
+	switch {
+	case unread > 0:
 		fmt.Fprintf(app.IO.Err, "itrack: the results leave out what could not be read (%s): fix %s, then run `itrack validate`\n",
 			plural(unread, "path"), pronoun(unread))
-	} else {
+	case unfinished && len(snap.Invalid) == 1:
+		fmt.Fprintln(app.IO.Err, "itrack: these results may show part of an interrupted change: run `itrack fmt` to complete it")
+	default:
 		fmt.Fprintf(app.IO.Err, "itrack: %s left out of the results: fix %s, then run `itrack validate`\n",
 			plural(len(snap.Invalid), "invalid file"), pronoun(len(snap.Invalid)))
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 // writer is one write command in progress: the register, its lock, and
@@ -36,7 +37,7 @@ func (app *App) startWrite() (*writer, error) {
 	}
 	w.unlock = unlock
 	for _, n := range notes {
-		fmt.Fprintf(app.IO.Err, "itrack: %s\n", n)
+		fmt.Fprintf(app.IO.Err, "itrack: %s\n", safe.Text(n))
 	}
 	return w, nil
 }

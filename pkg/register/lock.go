@@ -47,7 +47,12 @@ func (r *Register) Lock() (unlock func(), notes []string, err error) {
 	if err != nil {
 		return nil, nil, lockError(rel, err)
 	}
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("cannot open the lock file %s: %v", rel, unwrapPath(err))
+	}
+	if !st.Mode().IsRegular() {
 		f.Close()
 		return nil, nil, &NotRegularError{Rel: rel, What: describeType(st.Mode())}
 	}

@@ -10,9 +10,9 @@ import (
 // errLink marks a path that is a link, which is not opened.
 var errLink = &fs.PathError{Op: "open", Err: fs.ErrInvalid}
 
-// openNoFollow opens path for reading unless it is a link or not a regular
-// file; without O_NOFOLLOW, the file opened is checked to be the one looked
-// at.
+// openNoFollow opens path for reading unless it is a link (Windows has no
+// named pipes in its file system); without O_NOFOLLOW, the file opened is
+// checked to be the one looked at.
 func openNoFollow(path string) (*os.File, error) {
 	st, err := os.Lstat(path)
 	if err != nil {
@@ -20,9 +20,6 @@ func openNoFollow(path string) (*os.File, error) {
 	}
 	if st.Mode()&fs.ModeSymlink != 0 {
 		return nil, errLink
-	}
-	if !st.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrInvalid}
 	}
 	f, err := os.Open(path)
 	if err != nil {
