@@ -142,18 +142,16 @@ func (r *Register) completeJournal(rel string, data []byte) []string {
 	done, failed := 0, 0
 	dirs := map[string]bool{}
 	for _, e := range j.entries {
-		if r.checkFolders(e.target) != nil {
-			failed++
-			continue
-		}
-		temp, err := os.ReadFile(r.Abs(e.temp))
+		// read as any file of the register is: a journal left in a clone
+		// must not make recovery follow a link or wait on a pipe
+		temp, err := r.ReadFile(e.temp)
 		if err == nil && contentSum(temp) == e.sum {
 			if os.Rename(r.Abs(e.temp), r.Abs(e.target)) == nil {
 				done++
 				dirs[path.Dir(e.target)] = true
 				continue
 			}
-		} else if now, err := os.ReadFile(r.Abs(e.target)); err == nil && contentSum(now) == e.sum {
+		} else if now, err := r.ReadFile(e.target); err == nil && contentSum(now) == e.sum {
 			continue // renamed before the interruption
 		}
 		failed++
