@@ -2,13 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/importer"
+	"github.com/itrack/itrack/pkg/reconcile"
 	"github.com/itrack/itrack/pkg/render"
 )
 
@@ -45,156 +45,78 @@ register's person by ID, email or name.
 	return cmd
 }
 
-// reconcileItem is one line of `itrack reconcile --format json`.
-type reconcileItem struct {
-	Status  string `json:"status"` // untracked, missing, mismatch
-	Key     string `json:"key"`
-	ID      string `json:"id,omitempty"`
-	Row     int    `json:"row,omitempty"`
-	Field   string `json:"field,omitempty"`
-	Export  string `json:"export,omitempty"`
-	Record  string `json:"register,omitempty"`
-	Message string `json:"message"`
-}
-
 func runReconcile(app *App, file, key string, maps []string, fail bool) error {
 	format, err := app.outputFormat()
 	if err != nil {
 		return err
 	}
-	if key != "serial" && key != "id" {
+	if key != reconcile.BySerial && key != reconcile.ByID {
 		return refuse("--key %q: match on serial or id", key)
 	}
 	asOf, err := app.asOf()
 	if err != nil {
 		return err
 	}
-	table, err := app.readCSV(file)
+	devices, err := app.readDevices(file, key, maps)
 	if err != nil {
 		return err
-	}
-	mapping, err := importer.MapColumns(table.Header, asset.Hardware, false, maps, table.Rows)
-	if err != nil {
-		return refuse("%s: %v", file, err)
-	}
-	target := map[string]string{"serial": "serial", "id": importer.TargetID}[key]
-	keyCol, ok := mapping.Find(target)
-	if !ok {
-		return refuse("%s has no %s column: say which it is, e.g. --map \"Serial Number=%s\"", file, key, target)
 	}
 	reg, snap, err := app.load()
 	if err != nil {
 		return err
 	}
-	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
-	registered := map[string]*asset.Asset{}
-	for _, a := range snap.Assets {
-		if a.Kind != asset.Hardware {
-			continue
-		}
-		k := a.Serial
-		if key == "id" {
-			k = a.ID
-		}
-		if k != "" {
-			registered[strings.ToLower(strings.TrimSpace(k))] = a
-		}
-	}
-	people := map[string]string{} // id, email, name (lower case) → person ID
-	for _, p := range snap.People {
-		for _, k := range []string{p.ID, p.Email, p.Name} {
-			if k != "" {
-				people[strings.ToLower(k)] = p.ID
-			}
-		}
-	}
-	col := func(t string) (importer.Column, bool) { return mapping.Find(t) }
-	var items []reconcileItem
-	seen := map[string]bool{}
-	for _, row := range table.Rows {
-		k := strings.TrimSpace(row.Cell(keyCol.Index))
-		if k == "" {
-			continue
-		}
-		seen[strings.ToLower(k)] = true
-		a, ok := registered[strings.ToLower(k)]
-		if !ok {
-			name := "NAME"
-			for _, t := range []string{"name", "model"} {
-				if c, ok := col(t); ok && strings.TrimSpace(row.Cell(c.Index)) != "" {
-					name = strings.TrimSpace(row.Cell(c.Index))
-					break
-				}
-			}
-			items = append(items, reconcileItem{Status: "untracked", Key: k, Row: row.Number,
-				Message: fmt.Sprintf("%s is seen by the tool but not in the register: add it (itrack add hardware --name %q --serial %s) or find out what it is", k, name, k)})
-			continue
-		}
-		st := statuses[a.ID]
-		if c, ok := col("model"); ok {
-			if m := strings.TrimSpace(row.Cell(c.Index)); m != "" && a.Model != "" && !strings.EqualFold(m, a.Model) {
-				items = append(items, reconcileItem{Status: "mismatch", Key: k, ID: a.ID, Row: row.Number, Field: "model", Export: m, Record: a.Model,
-					Message: fmt.Sprintf("%s: the tool says model %q, the register %q", a.ID, m, a.Model)})
-			}
-		}
-		user := ""
-		for _, t := range []string{importer.TargetUser, importer.TargetUserEmail, importer.TargetUserName} {
-			if c, ok := col(t); ok && strings.TrimSpace(row.Cell(c.Index)) != "" {
-				user = strings.TrimSpace(row.Cell(c.Index))
-				break
-			}
-		}
-		if user != "" {
-			who, known := people[strings.ToLower(user)]
-			if !known {
-				who = user
-			}
-			if who != st.Holder {
-				holder := st.Holder
-				if holder == "" {
-					holder = "nobody (" + string(st.State) + ")"
-				}
-				items = append(items, reconcileItem{Status: "mismatch", Key: k, ID: a.ID, Row: row.Number, Field: "holder", Export: user, Record: st.Holder,
-					Message: fmt.Sprintf("%s: the tool says %s uses it, the register says %s", a.ID, user, holder)})
-			}
-		}
-	}
-	var missing []reconcileItem
-	for k, a := range registered {
-		if st := statuses[a.ID]; !seen[k] && st.State == asset.InUse {
-			missing = append(missing, reconcileItem{Status: "missing", Key: keyOf(a, key), ID: a.ID,
-				Message: fmt.Sprintf("%s is in use (held by %s) but the tool does not see it: lost, unenrolled, or wrong serial?", a.ID, orDash(st.Holder))})
-		}
-	}
-	sort.Slice(missing, func(i, j int) bool { return missing[i].ID < missing[j].ID })
-	items = append(items, missing...)
+	items := reconcile.Reconcile(reconcile.Register{Assets: snap.Assets, People: snap.People,
+		Statuses: asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)}, devices, key)
 	if err := writeReconcile(app, format, items); err != nil {
 		return err
 	}
-	untracked := 0
-	for _, it := range items {
-		if it.Status == "untracked" {
-			untracked++
-		}
-	}
-	if fail && untracked > 0 {
+	if untracked := reconcile.Count(items, reconcile.Untracked); fail && untracked > 0 {
 		fmt.Fprintf(app.IO.Err, "itrack: %s seen by the tool but not in the register\n", plural(untracked, "device"))
 		return silent(ExitFindings)
 	}
 	return nil
 }
 
-func orDash(s string) string {
-	if s == "" {
-		return "nobody"
+// readDevices reads a device export, its columns matched as import
+// matches them, into the devices reconcile compares.
+func (app *App) readDevices(file, key string, maps []string) ([]reconcile.Device, error) {
+	table, err := app.readCSV(file)
+	if err != nil {
+		return nil, err
 	}
-	return s
+	mapping, err := importer.MapColumns(table.Header, asset.Hardware, false, maps, table.Rows)
+	if err != nil {
+		return nil, refuse("%s: %v", file, err)
+	}
+	target := map[string]string{reconcile.BySerial: "serial", reconcile.ByID: importer.TargetID}[key]
+	keyCol, ok := mapping.Find(target)
+	if !ok {
+		return nil, refuse("%s has no %s column: say which it is, e.g. --map \"Serial Number=%s\"", file, key, target)
+	}
+	// the first of the columns that has a value in the row
+	first := func(row importer.Row, targets ...string) string {
+		for _, t := range targets {
+			if c, ok := mapping.Find(t); ok {
+				if v := strings.TrimSpace(row.Cell(c.Index)); v != "" {
+					return v
+				}
+			}
+		}
+		return ""
+	}
+	devices := make([]reconcile.Device, 0, len(table.Rows))
+	for _, row := range table.Rows {
+		devices = append(devices, reconcile.Device{Row: row.Number, Key: strings.TrimSpace(row.Cell(keyCol.Index)),
+			Name: first(row, "name", "model"), Model: first(row, "model"),
+			User: first(row, importer.TargetUser, importer.TargetUserEmail, importer.TargetUserName)})
+	}
+	return devices, nil
 }
 
-func writeReconcile(app *App, format string, items []reconcileItem) error {
+func writeReconcile(app *App, format string, items []reconcile.Item) error {
 	if format == "json" {
 		if items == nil {
-			items = []reconcileItem{}
+			items = []reconcile.Item{}
 		}
 		return render.WriteJSON(app.IO.Out, items)
 	}
@@ -207,12 +129,4 @@ func writeReconcile(app *App, format string, items []reconcileItem) error {
 		t.Rows = append(t.Rows, []string{it.Status, it.Key, it.ID, it.Message})
 	}
 	return writeTable(app, format, t)
-}
-
-// keyOf is what reconcile matches an asset on.
-func keyOf(a *asset.Asset, key string) string {
-	if key == "id" {
-		return a.ID
-	}
-	return a.Serial
 }
