@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -118,9 +117,9 @@ func runImport(app *App, opts *importOptions) error {
 	}
 	bar := app.progress(len(records), "checking rows")
 	iopts.Step = func() { _ = bar.Add(1) }
-	idx, err := newRegisterIndex(w.reg)
+	idx, err := w.reg.NewIndex()
 	if err != nil {
-		return err
+		return refuse("%v: nothing was imported", err)
 	}
 	actions, planErrs := importer.Plan(records, iopts, idx)
 	_ = bar.Finish()
@@ -151,8 +150,8 @@ func runImport(app *App, opts *importOptions) error {
 				good = append(good, r)
 			}
 		}
-		if idx, err = newRegisterIndex(w.reg); err != nil {
-			return err
+		if idx, err = w.reg.NewIndex(); err != nil {
+			return refuse("%v: nothing was imported", err)
 		}
 		if actions, errs = importer.Plan(good, iopts, idx); len(errs) > 0 {
 			return refuse("%s: rows depend on rows that were skipped: nothing was imported", opts.file)
@@ -292,140 +291,4 @@ func (app *App) progress(total int, what string) *progressbar.ProgressBar {
 	}
 	return progressbar.NewOptions(total, progressbar.OptionSetWriter(app.IO.Err), progressbar.OptionSetDescription(what),
 		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))
-}
-
-// registerIndex answers the plan's questions about the register: which IDs
-// and serials exist (from one load and one listing of its folders) and what
-// files say (read when asked). A lookup never scans a folder, so a plan is
-// linear in its rows whatever the register's size.
-type registerIndex struct {
-	reg         *register.Register
-	assets      map[string]assetFile // an asset's ID, lower case → its file
-	personFiles map[string]string    // a person's ID, lower case → their file
-	serials     map[string]string
-	names       map[string][]string // kind, name, model and purchase date → IDs, in ID order
-	people      map[string]string   // a person's email or name, lower case → ID
-	next        map[asset.Kind]*nextID
-}
-
-type assetFile struct {
-	kind asset.Kind
-	rel  string
-}
-
-// nextID is where generated IDs of a kind go on: the prefix, the next
-// number and its width (HW-, 124 and 6 after HW-000123).
-type nextID struct {
-	prefix   string
-	n, width int
-}
-
-// A register with a folder or file that cannot be read, or is not what
-// belongs there, is refused: rows matched against part of it would make
-// duplicates.
-func newRegisterIndex(reg *register.Register) (*registerIndex, error) {
-	idx := &registerIndex{reg: reg, assets: map[string]assetFile{}, personFiles: map[string]string{}, serials: map[string]string{}, names: map[string][]string{}, people: map[string]string{}, next: map[asset.Kind]*nextID{}}
-	for _, rel := range reg.RecordFiles() {
-		folder, name := path.Split(rel)
-		id := strings.ToLower(strings.TrimSuffix(name, ".yaml"))
-		if kind, ok := asset.KindOfFolder(path.Base(folder)); ok {
-			idx.assets[id] = assetFile{kind: kind, rel: rel}
-		} else {
-			idx.personFiles[id] = rel
-		}
-	}
-	snap := reg.Load()
-	if unread := snap.Unread(); len(unread) > 0 {
-		var b strings.Builder
-		for _, f := range unread {
-			b.WriteString(f.Short() + "\n")
-		}
-		return nil, refuse("%spart of the register cannot be read: nothing was imported (fix it first)", b.String())
-	}
-	for _, p := range snap.People {
-		for _, k := range []string{p.Name, p.Email} {
-			if k != "" {
-				idx.people[strings.ToLower(k)] = p.ID
-			}
-		}
-	}
-	for _, a := range snap.Assets {
-		if a.Serial != "" {
-			idx.serials[strings.ToLower(strings.TrimSpace(a.Serial))] = a.ID
-		}
-		k := nameKey(a.Kind, a.Name, a.Model, a.Purchase.Date.String())
-		idx.names[k] = append(idx.names[k], a.ID)
-	}
-	for _, ids := range idx.names {
-		sort.Strings(ids)
-	}
-	return idx, nil
-}
-
-func nameKey(kind asset.Kind, name, model, bought string) string {
-	return strings.ToLower(string(kind) + "\x00" + name + "\x00" + model + "\x00" + bought)
-}
-
-func (x *registerIndex) PersonByEmailOrName(email, name string) (string, bool) {
-	for _, k := range []string{email, name} {
-		if id, ok := x.people[strings.ToLower(k)]; ok && k != "" {
-			return id, true
-		}
-	}
-	return "", false
-}
-
-func (x *registerIndex) ByName(kind asset.Kind, name, model, bought string) []string {
-	return x.names[nameKey(kind, name, model, bought)]
-}
-
-func (x *registerIndex) Asset(id string) (asset.Kind, string, []byte, bool) {
-	f, ok := x.assets[strings.ToLower(id)]
-	if !ok {
-		return "", "", nil, false
-	}
-	data, err := x.reg.ReadFile(f.rel)
-	return f.kind, f.rel, data, err == nil
-}
-
-func (x *registerIndex) BySerial(serial string) (string, bool) {
-	id, ok := x.serials[strings.ToLower(strings.TrimSpace(serial))]
-	return id, ok
-}
-
-func (x *registerIndex) Person(id string) (string, []byte, bool) {
-	rel, ok := x.personFiles[strings.ToLower(id)]
-	if !ok {
-		return "", nil, false
-	}
-	data, err := x.reg.ReadFile(rel)
-	return rel, data, err == nil
-}
-
-// NextID goes on from the register's next generated ID of the kind, at the
-// same width (HW-000123 is followed by HW-000124): register.NextID says
-// where to start, once per kind, and the index's own listing then says
-// which numbers are free, without reading a file.
-func (x *registerIndex) NextID(kind asset.Kind, taken func(string) bool) string {
-	next, ok := x.next[kind]
-	if !ok {
-		next = &nextID{prefix: x.reg.Config.Prefix(kind) + "-"}
-		// the index knows every ID, so the loop below keeps IDs unique even
-		// if a folder became unreadable since it was made
-		first, err := x.reg.NextID(kind)
-		if err != nil {
-			first = next.prefix + "0001"
-		}
-		digits := strings.TrimPrefix(first, next.prefix)
-		next.n, _ = strconv.Atoi(digits)
-		next.width = len(digits)
-		x.next[kind] = next
-	}
-	for {
-		id := fmt.Sprintf("%s%0*d", next.prefix, next.width, next.n)
-		next.n++
-		if _, exists := x.assets[strings.ToLower(id)]; !exists && !taken(id) {
-			return id
-		}
-	}
 }
