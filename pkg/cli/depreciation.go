@@ -2,9 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"sort"
 
-	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"
@@ -63,7 +61,7 @@ func depreciations(app *App, reg *register.Register, assets []*asset.Asset, asOf
 }
 
 func runDepreciation(app *App, by string) error {
-	if by != "" && by != "kind" && by != "category" && by != "year" {
+	if by != "" && by != depreciation.ByKind && by != depreciation.ByCategory && by != depreciation.ByYear {
 		return refuse("--by %q: use kind, category or year", by)
 	}
 	format, asOf, reg, snap, err := app.startRead()
@@ -117,53 +115,13 @@ type depreciationGroup struct {
 	BookValue   *view.Amount `json:"book_value"`
 }
 
-// groupDepreciation totals results per group ("" for one group) and
-// currency, sorted by group then currency.
+// groupDepreciation is depreciation.Totals, its amounts as JSON gives them.
 func groupDepreciation(results []*depreciation.Result, by string) []depreciationGroup {
-	type key struct{ group, currency string }
-	type sums struct {
-		n               int
-		cost, acc, book decimal.Decimal
-	}
-	totals := map[key]*sums{}
-	for _, r := range results {
-		k := key{currency: r.Currency}
-		switch by {
-		case "kind":
-			k.group = string(r.Asset.Kind)
-		case "category":
-			k.group = r.Asset.Category
-			if k.group == "" {
-				k.group = "(none)"
-			}
-		case "year":
-			k.group = fmt.Sprint(r.Asset.Purchase.Date.Year())
-		}
-		s := totals[k]
-		if s == nil {
-			s = &sums{}
-			totals[k] = s
-		}
-		s.n++
-		s.cost = s.cost.Add(r.Cost)
-		s.acc = s.acc.Add(r.Accumulated)
-		s.book = s.book.Add(r.BookValue)
-	}
-	keys := make([]key, 0, len(totals))
-	for k := range totals {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].group != keys[j].group {
-			return keys[i].group < keys[j].group
-		}
-		return keys[i].currency < keys[j].currency
-	})
-	out := make([]depreciationGroup, len(keys))
-	for i, k := range keys {
-		s := totals[k]
-		out[i] = depreciationGroup{Group: k.group, Currency: k.currency, Assets: s.n,
-			Cost: view.Money(s.cost, k.currency), Accumulated: view.Money(s.acc, k.currency), BookValue: view.Money(s.book, k.currency)}
+	totals := depreciation.Totals(results, by)
+	out := make([]depreciationGroup, len(totals))
+	for i, t := range totals {
+		out[i] = depreciationGroup{Group: t.Group, Currency: t.Currency, Assets: t.Assets,
+			Cost: view.Money(t.Cost, t.Currency), Accumulated: view.Money(t.Accumulated, t.Currency), BookValue: view.Money(t.BookValue, t.Currency)}
 	}
 	return out
 }

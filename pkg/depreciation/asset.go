@@ -2,6 +2,7 @@ package depreciation
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/shopspring/decimal"
 
@@ -162,5 +163,63 @@ func (r *Result) Years() []Year {
 		end := r.Asset.Purchase.Date.AddMonths(min(12*(i+1), r.Schedule.Months)).AddDays(-1)
 		out = append(out, Year{Year: i + 1, Starts: start, Ends: end, Charge: charge, Accumulated: acc, BookValue: r.Cost.Sub(acc)})
 	}
+	return out
+}
+
+// Ways to total results.
+const (
+	ByKind     = "kind"
+	ByCategory = "category"
+	ByYear     = "year" // of purchase
+)
+
+// Total is the sum of the results of one group in one currency.
+type Total struct {
+	Group    string // "" when not grouped; "(none)" for assets without a category
+	Currency string
+	Assets   int
+
+	Cost, Accumulated, BookValue decimal.Decimal
+}
+
+// Totals sums results per group (by is ByKind, ByCategory, ByYear, or ""
+// for one group) and currency, sorted by group then currency: amounts in
+// different currencies are never added up.
+func Totals(results []*Result, by string) []Total {
+	type key struct{ group, currency string }
+	totals := map[key]*Total{}
+	for _, r := range results {
+		k := key{currency: r.Currency}
+		switch by {
+		case ByKind:
+			k.group = string(r.Asset.Kind)
+		case ByCategory:
+			k.group = r.Asset.Category
+			if k.group == "" {
+				k.group = "(none)"
+			}
+		case ByYear:
+			k.group = fmt.Sprint(r.Asset.Purchase.Date.Year())
+		}
+		t := totals[k]
+		if t == nil {
+			t = &Total{Group: k.group, Currency: k.currency}
+			totals[k] = t
+		}
+		t.Assets++
+		t.Cost = t.Cost.Add(r.Cost)
+		t.Accumulated = t.Accumulated.Add(r.Accumulated)
+		t.BookValue = t.BookValue.Add(r.BookValue)
+	}
+	out := make([]Total, 0, len(totals))
+	for _, t := range totals {
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Group != out[j].Group {
+			return out[i].Group < out[j].Group
+		}
+		return out[i].Currency < out[j].Currency
+	})
 	return out
 }
