@@ -10,6 +10,7 @@ import (
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/safe"
+	"github.com/itrack/itrack/pkg/seats"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -60,7 +61,7 @@ func runOffboard(app *App, id string, flags *eventFlags, returnAll bool) error {
 	snap := w.reg.Load()
 	app.reportInvalid(snap)
 	statuses := asset.Statuses(snap.Assets, leaves, w.reg.Config.Renewals.Window)
-	items := holdings(snap, statuses)[pf.ID]
+	items := seats.Holdings(snap.Assets, statuses)[pf.ID]
 
 	n, err := asset.PersonValueNode("leaves", date)
 	if err != nil {

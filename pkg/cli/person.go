@@ -9,6 +9,7 @@ import (
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/safe"
+	"github.com/itrack/itrack/pkg/seats"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -99,25 +100,10 @@ func runPersonAdd(app *App, id string, values map[string]string) error {
 	return nil
 }
 
-// holdings lists what each person holds on a date.
-func holdings(snap *register.Snapshot, statuses map[string]asset.Status) map[string][]*asset.Asset {
-	out := map[string][]*asset.Asset{}
-	for _, a := range snap.Assets {
-		st := statuses[a.ID]
-		if st.InstalledIn == "" && st.Holder != "" {
-			out[st.Holder] = append(out[st.Holder], a)
-		}
-		for _, h := range st.SeatHolders {
-			out[h] = append(out[h], a)
-		}
-	}
-	return out
-}
-
 // peopleViews shapes the register's people for machine output, with how
 // many assets each holds.
 func peopleViews(snap *register.Snapshot, statuses map[string]asset.Status, asOf asset.Date) []view.Person {
-	held := holdings(snap, statuses)
+	held := seats.Holdings(snap.Assets, statuses)
 	out := make([]view.Person, len(snap.People))
 	for i, p := range snap.People {
 		out[i] = view.PersonOf(p, asOf, len(held[p.ID]))
@@ -140,7 +126,7 @@ func newPersonListCmd(app *App) *cobra.Command {
 			if format == "json" {
 				return render.WriteJSON(app.IO.Out, peopleViews(snap, statuses, asOf))
 			}
-			held := holdings(snap, statuses)
+			held := seats.Holdings(snap.Assets, statuses)
 			t := render.Table{Header: []string{"id", "name", "department", "email", "leaves", "holds"}}
 			for _, p := range snap.People {
 				t.Rows = append(t.Rows, []string{p.ID, p.Name, p.Department, p.Email, p.Leaves.String(), fmt.Sprint(len(held[p.ID]))})
@@ -188,7 +174,7 @@ func runPersonShow(app *App, id string) error {
 		return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it (itrack validate says how)", register.PersonPath(id))}
 	}
 	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
-	items := holdings(snap, statuses)[p.ID]
+	items := seats.Holdings(snap.Assets, statuses)[p.ID]
 	held := view.HoldingsOf(items, statuses, reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, reg.Config, asOf) })
 	if format == "json" {
 		v := view.PersonOf(p, asOf, len(items))

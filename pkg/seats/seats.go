@@ -127,3 +127,34 @@ func Totals(ls []Licence) []Total {
 	sort.Slice(out, func(i, j int) bool { return out[i].Currency < out[j].Currency })
 	return out
 }
+
+// PerSeat is what one seat of a licence costs for one term: its cost
+// divided by its seat limit on the status's day, rounded to the minor units
+// of its currency (currency when the cost names none), as every per-seat
+// figure is. A licence without a cost or without a seat limit has none.
+func PerSeat(a *asset.Asset, st asset.Status, currency string) (asset.Money, bool) {
+	seats, limited := st.SeatLimit(a)
+	if a.Cost.IsZero() || !limited || seats <= 0 {
+		return asset.Money{}, false
+	}
+	cost := a.Cost.In(currency)
+	per := cost.Amount.DivRound(decimal.NewFromInt(int64(seats)), asset.MinorUnits(cost.Currency))
+	return asset.NewMoney(per, a.Cost.Currency), true
+}
+
+// Holdings lists what each person holds on the statuses' day: hardware
+// and components they hold (not those installed in hardware, which go with
+// it) and the licences they hold a seat of, in the order of assets.
+func Holdings(assets []*asset.Asset, statuses map[string]asset.Status) map[string][]*asset.Asset {
+	out := map[string][]*asset.Asset{}
+	for _, a := range assets {
+		st := statuses[a.ID]
+		if st.InstalledIn == "" && st.Holder != "" {
+			out[st.Holder] = append(out[st.Holder], a)
+		}
+		for _, h := range st.SeatHolders {
+			out[h] = append(out[h], a)
+		}
+	}
+	return out
+}

@@ -1,9 +1,8 @@
 package view
 
 import (
-	"github.com/shopspring/decimal"
-
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/seats"
 )
 
 // Person is a person in machine output.
@@ -70,13 +69,11 @@ func HoldingsOf(items []*asset.Asset, statuses map[string]asset.Status, currency
 	out := make([]Holding, 0, len(items))
 	for _, a := range items {
 		h := Holding{ID: a.ID, Kind: a.Kind, Name: a.Name, File: a.File, What: string(a.Kind)}
-		switch seats := statuses[a.ID].Seats; {
+		switch {
 		case a.Kind == asset.Licence:
 			h.What = "seat"
-			if !a.Cost.IsZero() && seats != nil && *seats > 0 {
-				cost := a.Cost.In(currency)
-				per := cost.Amount.Div(decimal.NewFromInt(int64(*seats))).Round(asset.MinorUnits(cost.Currency))
-				h.Value = AmountOf(asset.NewMoney(per, a.Cost.Currency), currency)
+			if per, ok := seats.PerSeat(a, statuses[a.ID], currency); ok {
+				h.Value = AmountOf(per, currency)
 			}
 		default:
 			h.Value = bookValue(a)
