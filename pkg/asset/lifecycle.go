@@ -382,3 +382,21 @@ func listOrNone(items []string) string {
 	}
 	return strings.Join(items, ", ")
 }
+
+// KindsTaking lists the kinds that can take an event in some state (every
+// kind for "").
+func KindsTaking(event string) []Kind {
+	if event == "" {
+		return Kinds
+	}
+	var out []Kind
+	for _, k := range Kinds {
+		for _, st := range StatesOf(k) {
+			if slices.Contains(Allowed(k, st), event) {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}

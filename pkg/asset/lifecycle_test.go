@@ -1,6 +1,7 @@
 package asset
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -183,3 +184,15 @@ func TestCheckEventBackdated(t *testing.T) {
 }
 
 func ptr(n int) *int { return &n }
+
+func TestKindsTaking(t *testing.T) {
+	for event, want := range map[string][]Kind{
+		"":          Kinds,
+		"installed": {Component},
+		"renewed":   {Licence, Domain, Certificate, Document},
+	} {
+		if got := KindsTaking(event); !slices.Equal(got, want) {
+			t.Errorf("KindsTaking(%q) = %v, want %v", event, got, want)
+		}
+	}
+}

@@ -39,30 +39,13 @@ func completeFor(app *App, event string, next cobra.CompletionFunc) cobra.Comple
 	}
 }
 
-// kindsTaking lists the kinds that can ever take an event.
-func kindsTaking(event string) []asset.Kind {
-	if event == "" {
-		return asset.Kinds
-	}
-	var out []asset.Kind
-	for _, k := range asset.Kinds {
-		for _, st := range asset.StatesOf(k) {
-			if slices.Contains(asset.Allowed(k, st), event) {
-				out = append(out, k)
-				break
-			}
-		}
-	}
-	return out
-}
-
 func assetsAccepting(app *App, reg *register.Register, event, prefix string) []string {
 	type candidate struct {
 		kind asset.Kind
 		id   string
 	}
 	var cands []candidate
-	for _, k := range kindsTaking(event) {
+	for _, k := range asset.KindsTaking(event) {
 		for _, id := range fileIDs(reg, "assets/"+k.Folder(), prefix) {
 			cands = append(cands, candidate{k, id})
 		}

@@ -169,3 +169,14 @@ func Within(items []Item, asOf asset.Date, window asset.Duration) []Item {
 	}
 	return out
 }
+
+// Next is the date a renewing asset renews next: its end date after the
+// renewals recorded, rolled forward past the status's day when it renews
+// by itself. Tracked kinds, and assets cancelled, retired or expired, do
+// not renew, and have none.
+func Next(a *asset.Asset, st asset.Status) (asset.Date, bool) {
+	if a.Kind.Tracked() || !st.Renewing(a) || st.Cancelled() || st.State == asset.Retired || st.State == asset.Expired {
+		return asset.Date{}, false
+	}
+	return st.EndDate(a, st.AsOf), true
+}

@@ -5,6 +5,7 @@ package view
 
 import (
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/renewals"
 )
 
 // Amount is money in machine output: the amount as a decimal string, so no
@@ -179,11 +180,10 @@ func EventOf(e asset.Event, currency string) Event {
 	}
 }
 
-// nextRenewal is the date a renewing asset renews next, rolled forward
-// past the status's date when it renews by itself.
+// nextRenewal is renewals.Next as text, "" for none.
 func nextRenewal(a *asset.Asset, st asset.Status) string {
-	if a.Kind.Tracked() || !st.Renewing(a) || st.Cancelled() || st.State == asset.Retired || st.State == asset.Expired {
-		return ""
+	if d, ok := renewals.Next(a, st); ok {
+		return d.String()
 	}
-	return st.EndDate(a, st.AsOf).String()
+	return ""
 }
