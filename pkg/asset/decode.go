@@ -234,7 +234,12 @@ func (d *decoder) decodeValue(v *yaml.Node, path string, typ ValueType, enum []s
 			d.errorf(v, "bad-value", "%q cannot be %q: use one of %s%s", path, s, strings.Join(enum, ", "), didYouMean(s, enum))
 			return
 		}
-		*dst().(*string) = s
+		switch p := dst().(type) {
+		case *EventType:
+			*p = EventType(s)
+		default:
+			*p.(*string) = s
+		}
 	case TDate:
 		date, err := ParseDate(s)
 		if err != nil {
@@ -394,12 +399,12 @@ func checkEvent(d *decoder, item *yaml.Node, e *Event) {
 	for i := 0; i+1 < len(item.Content); i += 2 {
 		k := item.Content[i]
 		if findField(EventFields, k.Value) != nil && !spec.Takes(k.Value) {
-			d.errorf(k, "field-not-for-event", "%s %q event has no key %q: it takes %s", article(e.Type), e.Type, k.Value, spec.KeyList())
+			d.errorf(k, "field-not-for-event", "%s %q event has no key %q: it takes %s", article(string(e.Type)), e.Type, k.Value, spec.KeyList())
 		}
 	}
 	for _, req := range spec.Required {
 		if n := valueNode(item, req); n == nil || n.Tag == "!!null" {
-			d.errorf(item, "missing-field", "%s %q event needs %q: add `%s: …`", article(e.Type), e.Type, req, req)
+			d.errorf(item, "missing-field", "%s %q event needs %q: add `%s: …`", article(string(e.Type)), e.Type, req, req)
 		}
 	}
 }

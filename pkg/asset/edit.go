@@ -161,30 +161,61 @@ func StringsNode(items []string) *yaml.Node {
 	return n
 }
 
-// NewEvent builds a history entry from key/value texts (the key order does
-// not matter: the node is built in canonical order), checking every value
-// as the decoder would. It returns the decoded event and the node to store.
-func NewEvent(values map[string]string) (Event, *yaml.Node, error) {
+// NewEvent builds an event from key/value texts, checking every value as
+// the decoder would and that the event has every key its type needs.
+func NewEvent(values map[string]string) (Event, error) {
+	e, err := ParseEvent(values)
+	if err != nil {
+		return Event{}, err
+	}
+	return e, e.Check()
+}
+
+// ParseEvent builds an event from key/value texts, checking every value as
+// the decoder would; keys its type needs may still be missing (a planner
+// fills them: see Plan).
+func ParseEvent(values map[string]string) (Event, error) {
 	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	for _, f := range EventFields {
-		text, ok := values[f.Key]
-		if !ok || text == "" {
-			continue
+		if text := values[f.Key]; text != "" {
+			n.Content = append(n.Content, StringNode(f.Key), textNode(f.Type, text))
 		}
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Key}, textNode(f.Type, text))
 	}
 	for key := range values {
 		if findField(EventFields, key) == nil {
-			return Event{}, nil, fmt.Errorf("events have no key %q", key)
+			return Event{}, fmt.Errorf("events have no key %q", key)
 		}
 	}
 	d := &decoder{}
 	var e Event
 	d.pos = &e.KeyPos
 	walkMapping(d, n, EventFields, &e, "", "")
-	checkEvent(d, n, &e)
 	if err := d.firstProblem(); err != nil {
-		return Event{}, nil, err
+		return Event{}, err
 	}
-	return e, n, nil
+	return e, nil
+}
+
+// Check reports the first problem the decoder would find with the event:
+// a key its type does not take, or one it needs and lacks.
+func (e Event) Check() error {
+	d := &decoder{}
+	var got Event
+	n := e.Node()
+	walkMapping(d, n, EventFields, &got, "", "")
+	checkEvent(d, n, &got)
+	return d.firstProblem()
+}
+
+// Node is the event as a history entry, its keys in canonical order and
+// its values as they were written.
+func (e Event) Node() *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for i := range EventFields {
+		f := &EventFields[i]
+		if text := textOf(f.ptr(&e)); text != "" {
+			n.Content = append(n.Content, StringNode(f.Key), textNode(f.Type, text))
+		}
+	}
+	return n
 }

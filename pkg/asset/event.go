@@ -5,42 +5,97 @@ import (
 	"strings"
 )
 
+// EventType is what an event says happened, as the history's `event:` key
+// names it.
+type EventType string
+
+// The event types of SPEC §3.
+const (
+	Order      EventType = "ordered"
+	Assign     EventType = "assigned"
+	Unassign   EventType = "unassigned"
+	Move       EventType = "moved"
+	Install    EventType = "installed"
+	Uninstall  EventType = "removed"
+	SendRepair EventType = "repair"
+	Repaired   EventType = "repaired"
+	Service    EventType = "serviced"
+	Audit      EventType = "audited"
+	Lose       EventType = "lost"
+	Find       EventType = "found"
+	Renew      EventType = "renewed"
+	TrueUp     EventType = "seats"
+	Cancel     EventType = "cancelled"
+	Retire     EventType = "retired"
+	Dispose    EventType = "disposed"
+	Remark     EventType = "note"
+)
+
 // EventSpec describes one event type of the history: the keys it takes
-// besides date, event and note, and which of them it needs.
+// besides date, event and note, which of them it needs, the command that
+// records it, and how it reads in words.
+//
+// The words are templates: {id} is the asset, {seat} reads "a seat of" for
+// a licence, {seats} is "N seats" and {n} the N alone, any other {key} is
+// the event's value;
+// a part in [brackets] is left out when a value in it is empty.
 type EventSpec struct {
-	Type     string
+	Type     EventType
 	Keys     []string
 	Required []string
 	Doc      string
+	Command  string // the itrack command that records it ("" for none)
+	Present  string // what a command does: "assign {id} to {to}"
+	Past     string // what happened: "assigned to {to}"
+	Done     string // the end of "it cannot be …": "sent for repair"
 }
 
 // DisposalMethods are the ways an asset can leave the organisation.
 var DisposalMethods = []string{"recycled", "sold", "donated", "destroyed", "returned"}
 
-// EventTypes lists every event type of SPEC §3.
+// EventTypes lists every event type of SPEC §3: the one table the decoder,
+// the schema, the docs, the commands and every output take their words from.
 var EventTypes = []EventSpec{
-	{Type: "ordered", Doc: "ordered, not yet delivered: state ordered until the purchase date"},
-	{Type: "assigned", Keys: []string{"to"}, Required: []string{"to"}, Doc: "given to a person (hardware, components) or a seat taken by a person or device (licences)"},
-	{Type: "unassigned", Keys: []string{"from"}, Doc: "back in stock, or a licence seat freed (from: whose seat)"},
-	{Type: "moved", Keys: []string{"to"}, Required: []string{"to"}, Doc: "moved to another location"},
-	{Type: "installed", Keys: []string{"in"}, Required: []string{"in"}, Doc: "component installed in a hardware asset"},
-	{Type: "removed", Keys: []string{"in"}, Doc: "component taken out of its hardware"},
-	{Type: "repair", Keys: []string{"cost"}, Doc: "sent for repair"},
-	{Type: "repaired", Keys: []string{"cost"}, Doc: "back from repair"},
-	{Type: "serviced", Keys: []string{"cost"}, Doc: "maintenance done"},
-	{Type: "audited", Keys: []string{"location", "by"}, Doc: "physically verified"},
-	{Type: "lost", Doc: "cannot be found"},
-	{Type: "found", Doc: "found again"},
-	{Type: "renewed", Keys: []string{"until", "cost"}, Required: []string{"until"}, Doc: "renewed until a new date"},
-	{Type: "seats", Keys: []string{"seats"}, Required: []string{"seats"}, Doc: "seat count changed (true-up)"},
-	{Type: "cancelled", Doc: "will not renew"},
-	{Type: "retired", Keys: []string{"reason"}, Doc: "out of service, awaiting disposal"},
-	{Type: "disposed", Keys: []string{"method", "proceeds", "certificate"}, Required: []string{"method"}, Doc: "left the organisation: terminal"},
-	{Type: "note", Required: []string{"note"}, Doc: "a remark"},
+	{Type: Order, Doc: "ordered, not yet delivered: state ordered until the purchase date",
+		Present: "order {id}", Past: "ordered", Done: "ordered"},
+	{Type: Assign, Keys: []string{"to"}, Required: []string{"to"}, Doc: "given to a person (hardware, components) or a seat taken by a person or device (licences)",
+		Command: "assign", Present: "assign [{seat} ]{id} to {to}", Past: "assigned to {to}", Done: "assigned"},
+	{Type: Unassign, Keys: []string{"from"}, Doc: "back in stock, or a licence seat freed (from: whose seat)",
+		Command: "unassign", Present: "unassign {id}[ from {from}]", Past: "returned[ from {from}]", Done: "unassigned"},
+	{Type: Move, Keys: []string{"to"}, Required: []string{"to"}, Doc: "moved to another location",
+		Command: "move", Present: "move {id} to {to}", Past: "moved to {to}", Done: "moved"},
+	{Type: Install, Keys: []string{"in"}, Required: []string{"in"}, Doc: "component installed in a hardware asset",
+		Command: "install", Present: "install {id} in {in}", Past: "installed in {in}", Done: "installed"},
+	{Type: Uninstall, Keys: []string{"in"}, Doc: "component taken out of its hardware",
+		Command: "uninstall", Present: "uninstall {id}", Past: "uninstalled[ from {in}]", Done: "uninstalled"},
+	{Type: SendRepair, Keys: []string{"cost"}, Doc: "sent for repair",
+		Command: "repair", Present: "send {id} for repair", Past: "sent for repair", Done: "sent for repair"},
+	{Type: Repaired, Keys: []string{"cost"}, Doc: "back from repair",
+		Command: "repaired", Present: "{id} back from repair", Past: "back from repair", Done: "repaired"},
+	{Type: Service, Keys: []string{"cost"}, Doc: "maintenance done",
+		Command: "service", Present: "service {id}", Past: "serviced", Done: "serviced"},
+	{Type: Audit, Keys: []string{"location", "by"}, Doc: "physically verified",
+		Command: "audit", Present: "audit {id}", Past: "audited[ at {location}]", Done: "audited"},
+	{Type: Lose, Doc: "cannot be found",
+		Command: "lost", Present: "report {id} lost", Past: "lost", Done: "reported lost"},
+	{Type: Find, Doc: "found again",
+		Command: "found", Present: "{id} found", Past: "found", Done: "found"},
+	{Type: Renew, Keys: []string{"until", "cost"}, Required: []string{"until"}, Doc: "renewed until a new date",
+		Command: "renew", Present: "renew {id} until {until}", Past: "renewed until {until}", Done: "renewed"},
+	{Type: TrueUp, Keys: []string{"seats"}, Required: []string{"seats"}, Doc: "seat count changed (true-up)",
+		Command: "true-up", Present: "true-up {id} to {seats}", Past: "seat count set to {n}", Done: "given a new seat count"},
+	{Type: Cancel, Doc: "will not renew",
+		Command: "cancel", Present: "cancel {id}", Past: "cancelled", Done: "cancelled"},
+	{Type: Retire, Keys: []string{"reason"}, Doc: "out of service, awaiting disposal",
+		Command: "retire", Present: "retire {id}[: {reason}]", Past: "retired[: {reason}]", Done: "retired"},
+	{Type: Dispose, Keys: []string{"method", "proceeds", "certificate"}, Required: []string{"method"}, Doc: "left the organisation: terminal",
+		Command: "dispose", Present: "dispose of {id}: {method}", Past: "disposed: {method}", Done: "disposed of"},
+	{Type: Remark, Required: []string{"note"}, Doc: "a remark",
+		Present: "note {id}", Past: "note", Done: "given a note"},
 }
 
 // LookupEvent returns the spec of an event type.
-func LookupEvent(typ string) (*EventSpec, bool) {
+func LookupEvent(typ EventType) (*EventSpec, bool) {
 	for i := range EventTypes {
 		if EventTypes[i].Type == typ {
 			return &EventTypes[i], true
@@ -67,9 +122,29 @@ func (s *EventSpec) KeyList() string {
 func EventTypeNames() []string {
 	names := make([]string, len(EventTypes))
 	for i, e := range EventTypes {
-		names[i] = e.Type
+		names[i] = string(e.Type)
 	}
 	return names
+}
+
+func typeNames(types []EventType) []string {
+	out := make([]string, len(types))
+	for i, t := range types {
+		out[i] = string(t)
+	}
+	return out
+}
+
+// CommandsFor names the commands that record these event types, leaving out
+// the ones no command records.
+func CommandsFor(types []EventType) []string {
+	var out []string
+	for _, t := range types {
+		if spec, ok := LookupEvent(t); ok && spec.Command != "" {
+			out = append(out, spec.Command)
+		}
+	}
+	return out
 }
 
 // EventFields is the schema of one history entry, in canonical key order.

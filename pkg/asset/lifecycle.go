@@ -70,13 +70,13 @@ type HistoryError struct {
 	Event   Event
 	State   State // the state the asset was in
 	Message string
-	Allowed []string // the events the state allows
+	Allowed []EventType // the events the state allows
 }
 
 func (e *HistoryError) Error() string {
 	msg := e.Message
 	if len(e.Allowed) > 0 {
-		msg += fmt.Sprintf(" (events allowed when %s: %s)", e.State, strings.Join(e.Allowed, ", "))
+		msg += fmt.Sprintf(" (events allowed when %s: %s)", e.State, strings.Join(typeNames(e.Allowed), ", "))
 	}
 	return msg
 }
@@ -113,13 +113,7 @@ func StatusAt(a *Asset, asOf Date, window Duration) (Status, *HistoryError) {
 // event, which may be e or a later one that e makes impossible. It returns
 // the index at which e goes.
 func CheckEvent(a *Asset, e Event) (int, *HistoryError) {
-	at := len(a.History)
-	for i, x := range a.History {
-		if x.Date.After(e.Date) {
-			at = i
-			break
-		}
-	}
+	at := Place(a.History, e)
 	b := *a
 	b.History = slices.Insert(slices.Clone(a.History), at, e)
 	_, err := StatusAt(&b, farFuture, Duration{})
@@ -137,7 +131,7 @@ func initialStatus(a *Asset) Status {
 }
 
 // allowed lists the events each state of hardware and components allows.
-var allowed = map[State][]string{
+var allowed = map[State][]EventType{
 	Ordered:  {"assigned", "installed", "moved", "audited", "note", "retired"},
 	InStock:  {"assigned", "installed", "moved", "repair", "serviced", "audited", "lost", "retired", "disposed", "note"},
 	InUse:    {"unassigned", "removed", "moved", "repair", "serviced", "audited", "lost", "note"},
@@ -149,21 +143,21 @@ var allowed = map[State][]string{
 
 // datedEvents are the events licences, domains, certificates and documents
 // take; assignments only for licences.
-var datedEvents = []string{"renewed", "cancelled", "retired", "moved", "note"}
-var licenceEvents = []string{"assigned", "unassigned", "seats"}
+var datedEvents = []EventType{"renewed", "cancelled", "retired", "moved", "note"}
+var licenceEvents = []EventType{"assigned", "unassigned", "seats"}
 var licenceAllowed = append(slices.Clone(licenceEvents), datedEvents...)
 
 // hardwareAllowed is allowed without the component events.
-var hardwareAllowed = func() map[State][]string {
-	out := map[State][]string{}
+var hardwareAllowed = func() map[State][]EventType {
+	out := map[State][]EventType{}
 	for st, events := range allowed {
-		out[st] = slices.DeleteFunc(slices.Clone(events), func(e string) bool { return e == "installed" || e == "removed" })
+		out[st] = slices.DeleteFunc(slices.Clone(events), func(e EventType) bool { return e == Install || e == Uninstall })
 	}
 	return out
 }()
 
 // Allowed lists the events an asset of kind k in state st can take.
-func Allowed(k Kind, st State) []string {
+func Allowed(k Kind, st State) []EventType {
 	if k == Hardware {
 		return hardwareAllowed[st]
 	}
@@ -171,7 +165,7 @@ func Allowed(k Kind, st State) []string {
 		return allowed[st]
 	}
 	if st == Retired {
-		return []string{"note"}
+		return []EventType{Remark}
 	}
 	if k == Licence {
 		return licenceAllowed
@@ -182,16 +176,16 @@ func Allowed(k Kind, st State) []string {
 // AllowedNow is Allowed, narrowed by how the asset is in use: an installed
 // component is uninstalled, not unassigned, and one in someone's hands the
 // other way round.
-func (s *Status) AllowedNow(k Kind) []string {
+func (s *Status) AllowedNow(k Kind) []EventType {
 	events := Allowed(k, s.State)
 	if k != Component || s.State != InUse {
 		return events
 	}
-	drop := "removed"
+	drop := Uninstall
 	if s.InstalledIn != "" {
-		drop = "unassigned"
+		drop = Unassign
 	}
-	return slices.DeleteFunc(slices.Clone(events), func(e string) bool { return e == drop })
+	return slices.DeleteFunc(slices.Clone(events), func(e EventType) bool { return e == drop })
 }
 
 func (s *Status) apply(a *Asset, i int, e Event) *HistoryError {
@@ -202,7 +196,7 @@ func (s *Status) apply(a *Asset, i int, e Event) *HistoryError {
 		return &HistoryError{Rule: "impossible-event", Index: i, Event: e, State: s.State, Message: fmt.Sprintf(format, args...)}
 	}
 	refused := func() *HistoryError {
-		err := fail("%s is %s: it cannot be %s", a.ID, s.describe(), pastTense(e.Type))
+		err := fail("%s is %s: it cannot be %s", a.ID, s.describe(), cannotBe(e.Type))
 		err.Allowed = s.AllowedNow(a.Kind)
 		if s.State == Disposed {
 			err.Rule = "event-after-disposal"
@@ -356,26 +350,6 @@ func (s *Status) describe() string {
 	return d
 }
 
-// pastTense is an event type as the end of "it cannot be …"; most event
-// types already read that way.
-func pastTense(event string) string {
-	switch event {
-	case "repair":
-		return "sent for repair"
-	case "seats":
-		return "given a new seat count"
-	case "note":
-		return "given a note"
-	case "removed":
-		return "uninstalled"
-	case "lost":
-		return "reported lost"
-	case "disposed":
-		return "disposed of"
-	}
-	return event
-}
-
 func listOrNone(items []string) string {
 	if len(items) == 0 {
 		return "nobody"
@@ -385,7 +359,7 @@ func listOrNone(items []string) string {
 
 // KindsTaking lists the kinds that can take an event in some state (every
 // kind for "").
-func KindsTaking(event string) []Kind {
+func KindsTaking(event EventType) []Kind {
 	if event == "" {
 		return Kinds
 	}

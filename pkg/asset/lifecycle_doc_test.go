@@ -23,7 +23,7 @@ func TestLifecycleDiagram(t *testing.T) {
 			arrows[State(m[1])] = append(arrows[State(m[1])], m[2])
 		}
 	}
-	keeps := []string{"moved", "serviced", "audited", "note"}
+	keeps := []EventType{Move, Service, Audit, Remark}
 	for _, st := range TrackedStates {
 		for _, k := range []Kind{Hardware, Component} {
 			for _, e := range Allowed(k, st) {
@@ -31,7 +31,7 @@ func TestLifecycleDiagram(t *testing.T) {
 					continue
 				}
 				found := slices.ContainsFunc(arrows[st], func(label string) bool {
-					return regexp.MustCompile(`\b` + e + `\b`).MatchString(label)
+					return regexp.MustCompile(`\b` + string(e) + `\b`).MatchString(label)
 				})
 				if !found {
 					t.Errorf("docs/lifecycle.md has no arrow for %s out of %s", e, st)

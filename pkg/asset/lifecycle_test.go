@@ -14,7 +14,7 @@ func day(s string) Date {
 	return d
 }
 
-func ev(date, typ string, kv ...string) Event {
+func ev(date string, typ EventType, kv ...string) Event {
 	e := Event{Date: day(date), Type: typ}
 	for i := 0; i+1 < len(kv); i += 2 {
 		switch kv[i] {
@@ -186,7 +186,7 @@ func TestCheckEventBackdated(t *testing.T) {
 func ptr(n int) *int { return &n }
 
 func TestKindsTaking(t *testing.T) {
-	for event, want := range map[string][]Kind{
+	for event, want := range map[EventType][]Kind{
 		"":          Kinds,
 		"installed": {Component},
 		"renewed":   {Licence, Domain, Certificate, Document},

@@ -98,7 +98,7 @@ type CustomField struct {
 // Event is one entry of an asset's history.
 type Event struct {
 	Date        Date
-	Type        string
+	Type        EventType
 	To          string
 	From        string
 	In          string
@@ -218,7 +218,7 @@ func (a *Asset) HardwareRefs() []Ref {
 	for _, e := range a.History {
 		switch {
 		case (e.Type == "installed" || e.Type == "removed") && e.In != "":
-			refs = append(refs, Ref{Key: e.Type + " in", ID: e.In, Pos: e.KeyPos.Of("in")})
+			refs = append(refs, Ref{Key: string(e.Type) + " in", ID: e.In, Pos: e.KeyPos.Of("in")})
 		case e.Type == "assigned" && a.Metric == "device" && e.To != "":
 			refs = append(refs, Ref{Key: "seat assigned to", ID: e.To, Pos: e.KeyPos.Of("to")})
 		}

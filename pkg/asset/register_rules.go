@@ -244,7 +244,7 @@ func lastAssignment(a *Asset, person string, asOf Date) Pos {
 }
 
 // lastEvent is where the last event of a type is.
-func lastEvent(a *Asset, typ string, asOf Date) Pos {
+func lastEvent(a *Asset, typ EventType, asOf Date) Pos {
 	for i := len(a.History) - 1; i >= 0; i-- {
 		if e := a.History[i]; e.Type == typ && !e.Date.After(asOf) {
 			return e.Pos

@@ -220,7 +220,7 @@ func eventSchema() map[string]any {
 		spec := &EventTypes[i]
 		then := map[string]any{}
 		if spec.Doc != "" {
-			then["description"] = spec.Type + ": " + spec.Doc
+			then["description"] = string(spec.Type) + ": " + spec.Doc
 		}
 		keys := map[string]any{}
 		for j := range EventFields {

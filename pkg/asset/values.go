@@ -66,6 +66,8 @@ func textOf(v any) string {
 	switch x := v.(type) {
 	case *string:
 		return *x
+	case *EventType:
+		return string(*x)
 	case *Date:
 		return x.String()
 	case *Duration:

@@ -464,9 +464,9 @@ func eventCompletion(app *App, command string) cobra.CompletionFunc {
 	case "install":
 		next = hardware
 	}
-	for event, c := range eventCommands {
-		if c == command {
-			return completeFor(app, event, next)
+	for _, spec := range asset.EventTypes {
+		if spec.Command == command {
+			return completeFor(app, spec.Type, next)
 		}
 	}
 	return completeAssetIDs(app)

@@ -23,7 +23,7 @@ func completeAssetIDs(app *App) cobra.CompletionFunc {
 // completeFor offers the IDs of the assets an event command can record
 // event on, as of today (event "" accepts every asset), and then, for the
 // second argument, what next offers.
-func completeFor(app *App, event string, next cobra.CompletionFunc) cobra.CompletionFunc {
+func completeFor(app *App, event asset.EventType, next cobra.CompletionFunc) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		if len(args) > 0 {
 			if next != nil {
@@ -39,7 +39,7 @@ func completeFor(app *App, event string, next cobra.CompletionFunc) cobra.Comple
 	}
 }
 
-func assetsAccepting(app *App, reg *register.Register, event, prefix string) []string {
+func assetsAccepting(app *App, reg *register.Register, event asset.EventType, prefix string) []string {
 	type candidate struct {
 		kind asset.Kind
 		id   string

@@ -262,3 +262,51 @@ func TestEveryRuleIsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestEventTableIsTheDocs: docs/format.md has a row for each event type,
+// with the keys and the command of asset.EventTypes, and docs/lifecycle.md
+// lists every rule the planner refuses by.
+func TestEventTableIsTheDocs(t *testing.T) {
+	data, err := os.ReadFile("../../docs/format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, _ := strings.Cut(string(data), "| event | keys")
+	table, _, _ = strings.Cut(table, "\n\n")
+	rows := map[string]string{}
+	for _, line := range strings.Split(table, "\n") {
+		if rest, ok := strings.CutPrefix(line, "| `"); ok {
+			if name, _, ok := strings.Cut(rest, "`"); ok {
+				rows[name] = line
+			}
+		}
+	}
+	for _, spec := range asset.EventTypes {
+		row, ok := rows[string(spec.Type)]
+		if !ok {
+			t.Errorf("docs/format.md has no row for event %s", spec.Type)
+			continue
+		}
+		for _, k := range spec.Keys {
+			if !strings.Contains(row, "`"+k+"`") {
+				t.Errorf("docs/format.md: event %s takes %s, its row does not say so", spec.Type, k)
+			}
+		}
+		want := "| edit the file |"
+		if spec.Command != "" {
+			want = "| `itrack " + spec.Command + "` |"
+		}
+		if !strings.HasSuffix(row, want) {
+			t.Errorf("docs/format.md: event %s is recorded by %q, its row ends %q", spec.Type, want, row[max(0, len(row)-30):])
+		}
+	}
+	lifecycle, err := os.ReadFile("../../docs/lifecycle.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rule := range asset.PlanRules {
+		if !strings.Contains(string(lifecycle), "| `"+rule+"` |") {
+			t.Errorf("docs/lifecycle.md does not list the refusal rule %s", rule)
+		}
+	}
+}

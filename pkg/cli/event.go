@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -38,17 +37,21 @@ func (app *App) eventDate(f *eventFlags) (string, error) {
 // change is one event to record on one asset.
 type change struct {
 	id     string
-	values map[string]string // the event's keys, as text
-	// check, when set, looks at the asset before the event is recorded and
-	// may refuse it or add events before it (returned in date order).
-	check func(w *writer, a *asset.Asset, e asset.Event) ([]map[string]string, error)
-	// prepare, when set, fills values that depend on the asset.
-	prepare func(w *writer, a *asset.Asset, values map[string]string) error
+	values map[string]string // the event's keys, as the command line gave them
+	opts   asset.PlanOptions
+	// resolve, when set, finds what the event names in the register (the
+	// person or hardware of an assignment) and writes it as the file does.
+	resolve func(w *writer, a *asset.Asset, e *asset.Event) error
+	// err, when set, refuses the command before anything is read.
+	err error
 }
 
-// recordEvent appends one event to an asset's history at its place in date
-// order, refusing it when the asset's state does not allow it.
+// recordEvent records one event on an asset as asset.Plan decides: at its
+// place in date order, with the events it needs before it, or refused.
 func (app *App) recordEvent(flags *eventFlags, c change) error {
+	if c.err != nil {
+		return c.err
+	}
 	date, err := app.eventDate(flags)
 	if err != nil {
 		return err
@@ -56,6 +59,10 @@ func (app *App) recordEvent(flags *eventFlags, c change) error {
 	c.values["date"] = date
 	if flags.note != "" {
 		c.values["note"] = flags.note
+	}
+	e, err := asset.ParseEvent(c.values)
+	if err != nil {
+		return refuse("%v", err)
 	}
 	w, err := app.startWrite()
 	if err != nil {
@@ -66,50 +73,32 @@ func (app *App) recordEvent(flags *eventFlags, c change) error {
 	if err != nil {
 		return err
 	}
-	a, fs := f.Decode()
+	a, fs := f.Asset()
 	if fs.HasErrors() {
 		app.printErrors(fs)
 		return refuse("%s must be valid before an event is added: fix it (itrack edit %s)", f.Rel, f.ID)
 	}
-	if c.prepare != nil {
-		if err := c.prepare(w, a, c.values); err != nil {
-			var same errUnchanged
-			if errors.As(err, &same) {
-				fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s: nothing to record", same)))
-				return nil
-			}
+	if c.resolve != nil {
+		if err := c.resolve(w, a, &e); err != nil {
 			return err
 		}
 	}
-	e, _, err := asset.NewEvent(c.values)
-	if err != nil {
-		return refuse("%v", err)
+	c.opts.Window = w.reg.Config.Renewals.Window
+	plan, r := asset.Plan(a, e, c.opts)
+	if r != nil {
+		return refusedBy(r)
 	}
-	entries := []map[string]string{c.values}
-	if c.check != nil {
-		before, err := c.check(w, a, e)
-		if err != nil {
-			return err
-		}
-		entries = append(before, c.values)
+	if plan.Unchanged != "" {
+		fmt.Fprintln(app.IO.Out, safe.Text(plan.Unchanged+": nothing to record"))
+		return nil
 	}
-	var said []string
-	for _, values := range entries {
-		e, node, err := asset.NewEvent(values)
-		if err != nil {
-			return refuse("%v", err)
-		}
-		at, herr := asset.CheckEvent(a, e)
-		if herr != nil && herr.Index != at {
-			return refuse("%s on %s would make a later event impossible: on %s, %s", e.Type, e.Date, herr.Event.Date, herr.Message)
-		}
-		if herr != nil {
-			return refuseTransition(herr)
-		}
-		register.InsertEvent(f.Root(), node, at)
-		said = append(said, eventSummary(a, e))
-		a, _ = f.Decode() // the next entry is checked against this one
-
+	for _, warning := range plan.Warnings {
+		fmt.Fprintf(app.IO.Err, "itrack: warning: %s\n", safe.Text(warning))
+	}
+	register.AppendEvents(f.Root(), a.History, plan.Events)
+	said := make([]string, len(plan.Events))
+	for i, e := range plan.Events {
+		said[i] = e.Present(a)
 	}
 	_, data, err := w.checked(f)
 	if err != nil {
@@ -130,78 +119,16 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// errUnchanged says the event would change nothing: the command ends well
-// and writes nothing.
-type errUnchanged string
-
-func (e errUnchanged) Error() string { return string(e) }
-
-// eventCommands names the command that records each event.
-var eventCommands = map[string]string{
-	"assigned": "assign", "unassigned": "unassign", "moved": "move", "installed": "install",
-	"removed": "uninstall", "repair": "repair", "repaired": "repaired", "serviced": "service",
-	"audited": "audit", "lost": "lost", "found": "found", "renewed": "renew", "cancelled": "cancel",
-	"retired": "retire", "disposed": "dispose", "seats": "true-up",
+// ruleError is an error a rule of the register gives.
+type ruleError struct {
+	rule, msg string
 }
 
-// refuseTransition explains a refused event in terms of the commands that
-// are allowed instead.
-func refuseTransition(herr *asset.HistoryError) error {
-	var cmds []string
-	for _, e := range herr.Allowed {
-		if c, ok := eventCommands[e]; ok {
-			cmds = append(cmds, c)
-		}
-	}
-	msg := herr.Message
-	if len(cmds) > 0 {
-		msg += "; allowed now: " + strings.Join(cmds, ", ")
-	}
-	return refuse("%s", msg)
-}
+func (e *ruleError) Error() string    { return e.msg }
+func (e *ruleError) RuleName() string { return e.rule }
 
-// eventSummary says what an event does, for the command's output and its
-// commit message: "assign LT-0042 to alice".
-func eventSummary(a *asset.Asset, e asset.Event) string {
-	switch e.Type {
-	case "assigned":
-		if a.Kind == asset.Licence {
-			return fmt.Sprintf("assign a seat of %s to %s", a.ID, e.To)
-		}
-		return fmt.Sprintf("assign %s to %s", a.ID, e.To)
-	case "unassigned":
-		if e.From != "" {
-			return fmt.Sprintf("unassign %s from %s", a.ID, e.From)
-		}
-		return "unassign " + a.ID
-	case "moved":
-		return fmt.Sprintf("move %s to %s", a.ID, e.To)
-	case "installed":
-		return fmt.Sprintf("install %s in %s", a.ID, e.In)
-	case "removed":
-		return "uninstall " + a.ID
-	case "repair":
-		return fmt.Sprintf("send %s for repair", a.ID)
-	case "repaired":
-		return a.ID + " back from repair"
-	case "lost":
-		return "report " + a.ID + " lost"
-	case "found":
-		return a.ID + " found"
-	case "renewed":
-		return fmt.Sprintf("renew %s until %s", a.ID, e.Until)
-	case "seats":
-		return fmt.Sprintf("true-up %s to %s", a.ID, plural(*e.Seats, "seat"))
-	case "retired":
-		if e.Reason != "" {
-			return fmt.Sprintf("retire %s: %s", a.ID, e.Reason)
-		}
-		return "retire " + a.ID
-	case "disposed":
-		return fmt.Sprintf("dispose of %s: %s", a.ID, e.Method)
-	}
-	if c, ok := eventCommands[e.Type]; ok {
-		return c + " " + a.ID
-	}
-	return e.Type + " " + a.ID
+// refusedBy is the refusal of a planned event: exit 2, with the commands
+// the asset allows instead.
+func refusedBy(r *asset.Refusal) error {
+	return &ExitError{Code: ExitUsage, Err: &ruleError{rule: r.Rule, msg: r.WithAllowed()}}
 }

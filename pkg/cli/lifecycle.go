@@ -2,8 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -38,14 +36,11 @@ An asset someone else holds is refused unless --reassign, which returns it
 from them first. A licence seat beyond the licence's count is refused
 unless --force: the register then shows the licence as over its seats.`,
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
-			id, to := args[0], args[1]
 			return change{
-				id:      id,
-				values:  map[string]string{"event": "assigned", "to": to},
-				prepare: resolveHolder,
-				check: func(w *writer, a *asset.Asset, e asset.Event) ([]map[string]string, error) {
-					return checkAssign(w, a, e, force, reassign)
-				},
+				id:      args[0],
+				values:  map[string]string{"event": "assigned", "to": args[1]},
+				opts:    asset.PlanOptions{Force: force, Reassign: reassign},
+				resolve: resolveHolder,
 			}
 		})
 	cmd.Flags().BoolVar(&force, "force", false, "licences: assign a seat even beyond the seat count")
@@ -58,78 +53,28 @@ unless --force: the register then shows the licence as over its seats.`,
 
 // resolveHolder finds whom an assignment names, ignoring case as IDs are
 // matched everywhere: a person, or a device for a device licence.
-func resolveHolder(w *writer, a *asset.Asset, values map[string]string) error {
-	to := values["to"]
+func resolveHolder(w *writer, a *asset.Asset, e *asset.Event) error {
 	if a.Kind == asset.Licence && a.Metric == "device" {
-		k, id, err := w.reg.FindAsset(to)
+		k, id, err := w.reg.FindAsset(e.To)
 		if err != nil || k != asset.Hardware {
-			return refuse("%s counts seats per device: %q is not a hardware ID of this register", a.ID, to)
+			return refuse("%s counts seats per device: %q is not a hardware ID of this register", a.ID, e.To)
 		}
-		values["to"] = id
+		e.To = id
 		return nil
 	}
 	if !w.reg.HasPeople() {
 		return nil
 	}
-	id, err := w.reg.FindPerson(to)
+	id, err := w.reg.FindPerson(e.To)
 	if err != nil {
 		hint := ""
 		if nf, ok := err.(*register.NotFoundError); ok && nf.Suggestion != "" {
 			hint = fmt.Sprintf("did you mean %s? or ", nf.Suggestion)
 		}
-		return refuse("%q is not a person of this register: %sadd them with `itrack person add %s`", to, hint, to)
+		return refuse("%q is not a person of this register: %sadd them with `itrack person add %s`", e.To, hint, e.To)
 	}
-	values["to"] = id
+	e.To = id
 	return nil
-}
-
-func checkAssign(w *writer, a *asset.Asset, e asset.Event, force, reassign bool) ([]map[string]string, error) {
-	st, _ := asset.StatusAt(a, e.Date, w.reg.Config.Renewals.Window)
-	if a.Kind == asset.Licence && !force {
-		if day, used, seats, over := seatsOverFrom(a, e, w.reg.Config.Renewals.Window); over && day == e.Date {
-			return nil, refuse("%s has %s and all are taken on %s (%s): buy more and record them (itrack true-up %s %d), or pass --force",
-				a.ID, plural(seats, "seat"), day, listOrNobody(st.SeatHolders), a.ID, used)
-		} else if over {
-			return nil, refuse("%s has %s: with this seat, %d would be in use on %s: buy more and record them (itrack true-up %s %d), or pass --force",
-				a.ID, plural(seats, "seat"), used, day, a.ID, used)
-		}
-	}
-	if !a.Kind.Tracked() || st.State != asset.InUse {
-		return nil, nil
-	}
-	switch {
-	case st.Holder == e.To:
-		return nil, refuse("%s is already held by %s", a.ID, e.To)
-	case reassign && st.InstalledIn != "":
-		return nil, refuse("%s is installed in %s: uninstall it first", a.ID, st.InstalledIn)
-	case reassign:
-		return []map[string]string{{"date": e.Date.String(), "event": "unassigned", "from": st.Holder}}, nil
-	case st.Holder != "":
-		return nil, refuse("%s is held by %s: pass --reassign to return it from %s and give it to %s, or unassign it first", a.ID, st.Holder, st.Holder, e.To)
-	}
-	return nil, nil
-}
-
-// seatsOverFrom replays a licence with a new assignment and reports the
-// first day from the assignment on when more seats are used than bought.
-func seatsOverFrom(a *asset.Asset, e asset.Event, window asset.Duration) (asset.Date, int, int, bool) {
-	at, _ := asset.CheckEvent(a, e)
-	b := *a
-	b.History = append(append(append([]asset.Event{}, a.History[:at]...), e), a.History[at:]...)
-	for _, x := range b.History[at:] {
-		st, _ := asset.StatusAt(&b, x.Date, window)
-		if st.OverSeats(a) {
-			return x.Date, len(st.SeatHolders), *st.Seats, true
-		}
-	}
-	return asset.Date{}, 0, 0, false
-}
-
-func listOrNobody(items []string) string {
-	if len(items) == 0 {
-		return "nobody"
-	}
-	return strings.Join(items, ", ")
 }
 
 func newUnassignCmd(app *App) *cobra.Command {
@@ -141,18 +86,7 @@ of a licence (PERSON may be left out when one person holds all its seats).`,
 			if len(args) == 2 {
 				values["from"] = args[1]
 			}
-			return change{id: args[0], values: values, prepare: func(w *writer, a *asset.Asset, values map[string]string) error {
-				on, _ := asset.ParseDate(values["date"])
-				st, _ := asset.StatusAt(a, on, w.reg.Config.Renewals.Window)
-				switch {
-				case values["from"] != "":
-				case a.Kind == asset.Licence && len(st.SeatHolders) > 1:
-					return refuse("say whose seat to free: itrack unassign %s PERSON (seats are held by %s)", a.ID, strings.Join(st.SeatHolders, ", "))
-				case a.Kind.Tracked() && st.Holder != "" && st.InstalledIn == "":
-					values["from"] = st.Holder // the record says who gave it back
-				}
-				return nil
-			}}
+			return change{id: args[0], values: values}
 		})
 }
 
@@ -167,12 +101,12 @@ func newInstallCmd(app *App) *cobra.Command {
 	return eventCmd(app, "install COMPONENT HARDWARE", "Install a component in a hardware asset", "",
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
 			return change{id: args[0], values: map[string]string{"event": "installed", "in": args[1]},
-				prepare: func(w *writer, a *asset.Asset, values map[string]string) error {
-					k, id, err := w.reg.FindAsset(values["in"])
+				resolve: func(w *writer, a *asset.Asset, e *asset.Event) error {
+					k, id, err := w.reg.FindAsset(e.In)
 					if err != nil || k != asset.Hardware {
-						return refuse("%q is not a hardware ID of this register: components are installed in hardware", values["in"])
+						return refuse("%q is not a hardware ID of this register: components are installed in hardware", e.In)
 					}
-					values["in"] = id // as the file names it
+					e.In = id // as the file names it
 					return nil
 				}}
 		})
@@ -271,36 +205,17 @@ func newRenewCmd(app *App) *cobra.Command {
 		`Record that a licence, domain, certificate or contract was renewed: until
 a date (--until), or for a period from its current end date (--for 1y).`,
 		cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) change {
-			return change{id: args[0], values: map[string]string{"event": "renewed"},
-				prepare: func(w *writer, a *asset.Asset, values map[string]string) error {
-					if cost != "" {
-						values["cost"] = cost
-					}
-					switch {
-					case (until == "") == (period == ""):
-						return refuse("say how long: give --until DATE or --for DURATION (e.g. --for 1y)")
-					case until != "":
-						values["until"] = until
-						return nil
-					}
-					dur, err := asset.ParseDuration(period)
-					if err != nil {
-						return refuse("--for: %v", err)
-					}
-					on, _ := asset.ParseDate(values["date"])
-					if a.Kind.Tracked() {
-						// let the lifecycle refuse it, as it refuses --until
-						values["until"] = dur.AddTo(on).String()
-						return nil
-					}
-					st, _ := asset.StatusAt(a, on, w.reg.Config.Renewals.Window)
-					end := st.EndDate(a, on)
-					if end.IsZero() {
-						return refuse("%s has no renewal or expiry date to extend: give --until DATE", a.ID)
-					}
-					values["until"] = dur.AddTo(end).String()
-					return nil
-				}}
+			c := change{id: args[0], values: map[string]string{"event": "renewed", "until": until, "cost": cost}}
+			switch {
+			case (until == "") == (period == ""):
+				c.err = refuse("say how long: give --until DATE or --for DURATION (e.g. --for 1y)")
+			case period != "":
+				var err error
+				if c.opts.Extend, err = asset.ParseDuration(period); err != nil {
+					c.err = refuse("--for: %v", err)
+				}
+			}
+			return c
 		})
 	cmd.Flags().StringVar(&until, "until", "", "the new renewal or expiry `DATE`")
 	cmd.Flags().StringVar(&period, "for", "", "extend the current end date by `DURATION` (1y, 12m)")
@@ -314,24 +229,6 @@ func newTrueUpCmd(app *App) *cobra.Command {
 back), from --date on: a seats event. The seat count before that date
 stays as it was, so seats and --as-of answer rightly for the past.`,
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
-			return change{id: args[0], values: map[string]string{"event": "seats", "seats": args[1]},
-				prepare: func(w *writer, a *asset.Asset, values map[string]string) error {
-					if a.Kind != asset.Licence {
-						return refuse("%s is not a licence (it is %s): seat counts are for licences", a.ID, a.Kind)
-					}
-					on, _ := asset.ParseDate(values["date"])
-					st, _ := asset.StatusAt(a, on, w.reg.Config.Renewals.Window)
-					n, err := strconv.Atoi(values["seats"])
-					if err != nil {
-						return nil // the event's own check says why
-					}
-					if st.Seats != nil && *st.Seats == n {
-						return errUnchanged(fmt.Sprintf("%s already has %s on %s", a.ID, plural(n, "seat"), on))
-					}
-					if used := len(st.SeatHolders); used > n {
-						fmt.Fprintf(w.app.IO.Err, "itrack: warning: %d seats of %s are in use: it is now over its seats (itrack unassign %s PERSON frees one)\n", used, a.ID, a.ID)
-					}
-					return nil
-				}}
+			return change{id: args[0], values: map[string]string{"event": "seats", "seats": args[1]}}
 		})
 }

@@ -122,19 +122,13 @@ func (w *writer) returnFrom(a *asset.Asset, person, date, note string) (string, 
 	if err != nil {
 		return "", nil, err
 	}
-	values := map[string]string{"date": date, "event": "unassigned", "from": person}
-	if note != "" {
-		values["note"] = note
+	on, _ := asset.ParseDate(date)
+	e := asset.Event{Date: on, Type: asset.Unassign, From: person, Note: note}
+	plan, r := asset.Plan(a, e, asset.PlanOptions{Window: w.reg.Config.Renewals.Window})
+	if r != nil {
+		return "", nil, refuse("cannot return %s: %s: nothing was changed", a.ID, strings.TrimSuffix(r.Reason, "."))
 	}
-	e, node, err := asset.NewEvent(values)
-	if err != nil {
-		return "", nil, refuse("%v", err)
-	}
-	at, herr := asset.CheckEvent(a, e)
-	if herr != nil {
-		return "", nil, refuse("cannot return %s: %s: nothing was changed", a.ID, strings.TrimSuffix(herr.Message, "."))
-	}
-	register.InsertEvent(f.Root(), node, at)
+	register.AppendEvents(f.Root(), a.History, plan.Events)
 	_, data, err := w.checked(f)
 	return f.Rel, data, err
 }

@@ -288,10 +288,10 @@ func describe(f File, base, head *side, in Input) Change {
 	}
 	added, removed := eventChanges(bh, hh)
 	for _, e := range added {
-		c.Events = append(c.Events, Happening{Date: e.Date, Text: sentence(e)})
+		c.Events = append(c.Events, Happening{Date: e.Date, Text: e.Sentence(in.Config.Currency)})
 	}
 	for _, e := range removed {
-		c.Removed = append(c.Removed, Happening{Date: e.Date, Text: sentence(e)})
+		c.Removed = append(c.Removed, Happening{Date: e.Date, Text: e.Sentence(in.Config.Currency)})
 	}
 	if broken {
 		return c

@@ -278,12 +278,12 @@ func (p *planner) history(rec *Record, root *yaml.Node, column asset.KV) {
 		return
 	}
 	for _, values := range events {
-		_, node, err := asset.NewEvent(values)
+		e, err := asset.NewEvent(values)
 		if err != nil {
 			p.fail(rec, column.Path, "%v", err)
 			return
 		}
-		register.InsertEvent(root, node, len(events))
+		register.InsertEvent(root, e.Node(), len(events)) // as written, in its order
 	}
 }
 
@@ -296,29 +296,13 @@ func (p *planner) assign(rec *Record, rel, id string, root *yaml.Node, h Holder)
 	if fs.HasErrors() {
 		return // reported when the whole record is checked
 	}
-	st, _ := asset.StatusAt(a, asset.NewDate(9999, 12, 31), asset.Duration{})
-	if st.HeldBy(h.ID) {
+	e := asset.Event{Date: h.Date, Type: asset.Assign, To: h.ID}
+	plan, r := asset.Plan(a, e, asset.PlanOptions{Force: true, Reassign: true, SkipHeld: true})
+	if r != nil {
+		p.errs = append(p.errs, Problem{Row: h.Row, Message: fmt.Sprintf("cannot check %s out to %s: %s", id, h.ID, r.Reason)})
 		return
 	}
-	var entries []map[string]string
-	if a.Kind.Tracked() && st.State == asset.InUse && st.Holder != "" {
-		entries = append(entries, map[string]string{"date": h.Date.String(), "event": "unassigned", "from": st.Holder})
-	}
-	entries = append(entries, map[string]string{"date": h.Date.String(), "event": "assigned", "to": h.ID})
-	for _, values := range entries {
-		e, node, err := asset.NewEvent(values)
-		if err != nil {
-			p.errs = append(p.errs, Problem{Row: h.Row, Message: err.Error()})
-			return
-		}
-		at, herr := asset.CheckEvent(a, e)
-		if herr != nil {
-			p.errs = append(p.errs, Problem{Row: h.Row, Message: fmt.Sprintf("cannot check %s out to %s: %s", id, h.ID, herr.Message)})
-			return
-		}
-		register.InsertEvent(root, node, at)
-		a.History = append(a.History[:at], append([]asset.Event{e}, a.History[at:]...)...)
-	}
+	register.AppendEvents(root, a.History, plan.Events)
 }
 
 // ensurePerson finds the person a holder is, by ID, then email, then

@@ -3,6 +3,7 @@ package register
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"go.yaml.in/yaml/v3"
 
@@ -17,6 +18,8 @@ type RecordFile struct {
 	Kind asset.Kind // "" for a person
 	Data []byte
 	Doc  *yaml.Node
+
+	parsed asset.Findings // what parsing Data found
 }
 
 // Root is the top-level mapping of the file.
@@ -68,7 +71,14 @@ func (r *Register) readRecord(rel, id string, kind asset.Kind) (*RecordFile, err
 	if doc == nil {
 		return nil, &InvalidFileError{ID: id, Kind: kind, Findings: fs}
 	}
-	return &RecordFile{Rel: rel, ID: id, Kind: kind, Data: data, Doc: doc}, nil
+	return &RecordFile{Rel: rel, ID: id, Kind: kind, Data: data, Doc: doc, parsed: fs}, nil
+}
+
+// Asset decodes the asset as it was read, from the node tree already
+// parsed: call it before editing the tree (Decode reads it after).
+func (f *RecordFile) Asset() (*asset.Asset, asset.Findings) {
+	a, fs := asset.DecodeAssetDoc(f.Rel, f.ID, f.Kind, f.Doc)
+	return a, append(slices.Clone(f.parsed), fs...)
 }
 
 // Decode reads the record the file's node tree holds now.

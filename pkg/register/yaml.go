@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/itrack/itrack/pkg/asset"
 )
 
 // Encode writes a document in canonical form: what yaml.v3's encoder writes
@@ -194,6 +196,19 @@ func joinPath(prefix, key string) string {
 // NewDocument returns an empty document whose root is a mapping.
 func NewDocument() *yaml.Node {
 	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map"}}}
+}
+
+// AppendEvents adds planned events (asset.Plan) to the record whose node is
+// root and whose decoded history is history, each at its place in date
+// order, and returns the history with them. It is the one way events are
+// added to a record.
+func AppendEvents(root *yaml.Node, history []asset.Event, events []asset.Event) []asset.Event {
+	for _, e := range events {
+		at := asset.Place(history, e)
+		InsertEvent(root, e.Node(), at)
+		history = slices.Insert(slices.Clone(history), at, e)
+	}
+	return history
 }
 
 // InsertEvent puts an event node into the history list at index at,

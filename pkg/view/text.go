@@ -96,44 +96,9 @@ func (a *Amount) String() string {
 	return a.Amount + " " + a.Currency
 }
 
-// Describe says what an event did, in words: "assigned to alice".
-func (e Event) Describe() string {
-	var parts []string
-	add := func(s string) {
-		if s != "" {
-			parts = append(parts, s)
-		}
-	}
-	add(prefixed("to ", e.To))
-	add(prefixed("from ", e.From))
-	add(prefixed("in ", e.In))
-	add(prefixed("until ", e.Until))
-	if e.Seats != nil {
-		add(fmt.Sprintf("%d seats", *e.Seats))
-	}
-	add(e.Method)
-	add(prefixed("proceeds ", e.Proceeds.String()))
-	add(prefixed("certificate ", e.Certificate))
-	add(prefixed("at ", e.Location))
-	add(prefixed("by ", e.By))
-	add(e.Reason)
-	add(prefixed("cost ", e.Cost.String()))
-	s := strings.Join(parts, ", ")
-	if e.Note != "" {
-		if s != "" {
-			s += ": "
-		}
-		s += firstLine(e.Note)
-	}
-	return s
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i] + " …"
-	}
-	return s
-}
+// Describe lists what an event says besides its date and type, in the
+// words of asset.Event.Details: "to alice, cost 210.00 GBP".
+func (e Event) Describe() string { return e.details }
 
 func prefixed(prefix, s string) string {
 	if s == "" {

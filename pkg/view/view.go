@@ -123,6 +123,8 @@ type Event struct {
 	Reason      string  `json:"reason,omitempty"`
 	Cost        *Amount `json:"cost,omitempty"`
 	Note        string  `json:"note,omitempty"`
+
+	details string // its values in words, for text output
 }
 
 // AssetOf shapes a record and its status for machine output; currency is
@@ -174,9 +176,10 @@ func AssetOf(a *asset.Asset, st asset.Status, currency string) Asset {
 // EventOf shapes one history entry for machine output.
 func EventOf(e asset.Event, currency string) Event {
 	return Event{
-		Date: e.Date.String(), Event: e.Type, To: e.To, From: e.From, In: e.In, Until: e.Until.String(),
+		Date: e.Date.String(), Event: string(e.Type), To: e.To, From: e.From, In: e.In, Until: e.Until.String(),
 		Seats: e.Seats, Method: e.Method, Proceeds: AmountOf(e.Proceeds, currency), Certificate: e.Certificate,
 		Location: e.Location, By: e.By, Reason: e.Reason, Cost: AmountOf(e.Cost, currency), Note: e.Note,
+		details: e.Details(currency),
 	}
 }
 

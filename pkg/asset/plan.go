@@ -1,0 +1,208 @@
+package asset
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Planning an event: every rule that decides whether an event may be
+// recorded on an asset, and what else must be recorded with it, lives here.
+// The commands, offboarding and import all ask Plan.
+
+// PlanOptions are what a command lets the planner do.
+type PlanOptions struct {
+	// Force lets an assignment take a licence seat beyond the seat count.
+	Force bool
+	// Reassign returns an asset from its holder before giving it to
+	// another: the plan then starts with an unassigned event.
+	Reassign bool
+	// Extend, for a renewal without an until date, extends the current end
+	// date by this much.
+	Extend Duration
+	// SkipHeld makes an assignment to whoever holds the asset at the end of
+	// its history nothing to do, as a re-import needs.
+	SkipHeld bool
+	// Window is the register's renewal window.
+	Window Duration
+}
+
+// Planned is what recording an event comes to.
+type Planned struct {
+	Events []Event // to insert, each at its place in date order
+	// Unchanged, when set, says why there is nothing to record.
+	Unchanged string
+	// Warnings are said but do not stop the event.
+	Warnings []string
+}
+
+// Refusal says why an event cannot be recorded: the rule, in words.
+type Refusal struct {
+	Rule    string
+	Message string
+	// Reason is the rule's words alone, without which event it is about;
+	// the same as Message but when the event makes a later one impossible.
+	Reason string
+	// Allowed are the events the asset's state allows instead, when the
+	// state is what refuses it.
+	Allowed []EventType
+}
+
+func (r *Refusal) Error() string { return r.Message }
+
+// RuleName names the rule that refused.
+func (r *Refusal) RuleName() string { return r.Rule }
+
+// WithAllowed is the message with the commands allowed instead.
+func (r *Refusal) WithAllowed() string {
+	if cmds := CommandsFor(r.Allowed); len(cmds) > 0 {
+		return r.Message + "; allowed now: " + strings.Join(cmds, ", ")
+	}
+	return r.Message
+}
+
+// PlanRules are the rules by which Plan refuses an event besides the
+// lifecycle's own (impossible-event, two-holders, event-order,
+// event-after-disposal), each with what it means.
+var PlanRules = map[string]string{
+	"already-held":       "the asset is held by the person it would be assigned to",
+	"bad-event":          "the event lacks a key its type needs",
+	"held-by-other":      "the asset is held by someone else: it must be returned first (--reassign)",
+	"installed":          "the component is installed in hardware: it must be uninstalled first",
+	"not-a-licence":      "a seat count is given to something other than a licence",
+	"nothing-to-extend":  "a renewal --for a period, of an asset with no end date to extend",
+	"seat-holder-needed": "a licence seat is freed without saying whose, and several people hold one",
+	"seats-full":         "the assignment would use more seats than the licence has (--force allows it)",
+}
+
+func refusal(rule, format string, args ...any) *Refusal {
+	msg := fmt.Sprintf(format, args...)
+	return &Refusal{Rule: rule, Message: msg, Reason: msg}
+}
+
+// Plan decides how event e is recorded on asset a: the events to insert (a
+// reassignment returns the asset first), or a refusal naming the rule.
+// Values the event leaves out are filled from the asset where the rules
+// say how: whose seat an unassignment frees, the end date a renewal
+// extends.
+func Plan(a *Asset, e Event, opts PlanOptions) (Planned, *Refusal) {
+	st, _ := StatusAt(a, e.Date, opts.Window)
+	var p Planned
+	var before []Event
+	switch e.Type {
+	case Assign:
+		if opts.SkipHeld {
+			if end, _ := StatusAt(a, farFuture, Duration{}); end.HeldBy(e.To) {
+				return Planned{Unchanged: fmt.Sprintf("%s is held by %s already", a.ID, e.To)}, nil
+			}
+		}
+		var r *Refusal
+		if before, r = planAssign(a, e, st, opts); r != nil {
+			return Planned{}, r
+		}
+	case Unassign:
+		switch {
+		case e.From != "":
+		case a.Kind == Licence && len(st.SeatHolders) > 1:
+			return Planned{}, refusal("seat-holder-needed", "say whose seat to free: itrack unassign %s PERSON (seats are held by %s)", a.ID, strings.Join(st.SeatHolders, ", "))
+		case a.Kind.Tracked() && st.Holder != "" && st.InstalledIn == "":
+			e.From = st.Holder // the record says who gave it back
+		}
+	case Renew:
+		if e.Until.IsZero() && opts.Extend.N != 0 {
+			if a.Kind.Tracked() {
+				e.Until = opts.Extend.AddTo(e.Date) // the lifecycle refuses it below
+				break
+			}
+			end := st.EndDate(a, e.Date)
+			if end.IsZero() {
+				return Planned{}, refusal("nothing-to-extend", "%s has no renewal or expiry date to extend: give --until DATE", a.ID)
+			}
+			e.Until = opts.Extend.AddTo(end)
+		}
+	case TrueUp:
+		if a.Kind != Licence {
+			return Planned{}, refusal("not-a-licence", "%s is not a licence (it is %s): seat counts are for licences", a.ID, a.Kind)
+		}
+		if e.Seats != nil {
+			if st.Seats != nil && *st.Seats == *e.Seats {
+				return Planned{Unchanged: fmt.Sprintf("%s already has %s on %s", a.ID, plural(*e.Seats, "seat"), e.Date)}, nil
+			}
+			if used := len(st.SeatHolders); used > *e.Seats {
+				p.Warnings = append(p.Warnings, fmt.Sprintf("%d seats of %s are in use: it is now over its seats (itrack unassign %s PERSON frees one)", used, a.ID, a.ID))
+			}
+		}
+	}
+	if err := e.Check(); err != nil {
+		return Planned{}, refusal("bad-event", "%v", err)
+	}
+	b := *a
+	for _, x := range append(before, e) {
+		at, herr := CheckEvent(&b, x)
+		if herr != nil && herr.Index != at {
+			r := refusal(herr.Rule, "%s on %s would make a later event impossible: on %s, %s", x.Type, x.Date, herr.Event.Date, herr.Message)
+			r.Reason = herr.Message
+			return Planned{}, r
+		}
+		if herr != nil {
+			return Planned{}, &Refusal{Rule: herr.Rule, Message: herr.Message, Reason: herr.Message, Allowed: herr.Allowed}
+		}
+		b.History = slices.Insert(slices.Clone(b.History), at, x)
+		p.Events = append(p.Events, x)
+	}
+	return p, nil
+}
+
+// planAssign checks an assignment against the seats and the holder, and
+// returns the events that must come before it.
+func planAssign(a *Asset, e Event, st Status, opts PlanOptions) ([]Event, *Refusal) {
+	if a.Kind == Licence && !opts.Force {
+		if day, used, seats, over := seatsOverFrom(a, e, opts.Window); over && day == e.Date {
+			return nil, refusal("seats-full", "%s has %s and all are taken on %s (%s): buy more and record them (itrack true-up %s %d), or pass --force",
+				a.ID, plural(seats, "seat"), day, listOrNone(st.SeatHolders), a.ID, used)
+		} else if over {
+			return nil, refusal("seats-full", "%s has %s: with this seat, %d would be in use on %s: buy more and record them (itrack true-up %s %d), or pass --force",
+				a.ID, plural(seats, "seat"), used, day, a.ID, used)
+		}
+	}
+	if !a.Kind.Tracked() || st.State != InUse {
+		return nil, nil
+	}
+	switch {
+	case st.Holder == e.To:
+		return nil, refusal("already-held", "%s is already held by %s", a.ID, e.To)
+	case opts.Reassign && st.InstalledIn != "":
+		return nil, refusal("installed", "%s is installed in %s: uninstall it first", a.ID, st.InstalledIn)
+	case opts.Reassign:
+		return []Event{{Date: e.Date, Type: Unassign, From: st.Holder}}, nil
+	case st.Holder != "":
+		return nil, refusal("held-by-other", "%s is held by %s: pass --reassign to return it from %s and give it to %s, or unassign it first", a.ID, st.Holder, st.Holder, e.To)
+	}
+	return nil, nil
+}
+
+// seatsOverFrom replays a licence with a new assignment and reports the
+// first day from the assignment on when more seats are used than bought.
+func seatsOverFrom(a *Asset, e Event, window Duration) (Date, int, int, bool) {
+	at, _ := CheckEvent(a, e)
+	b := *a
+	b.History = slices.Insert(slices.Clone(a.History), at, e)
+	for _, x := range b.History[at:] {
+		st, _ := StatusAt(&b, x.Date, window)
+		if st.OverSeats(a) {
+			return x.Date, len(st.SeatHolders), *st.Seats, true
+		}
+	}
+	return Date{}, 0, 0, false
+}
+
+// Place is the index at which event e goes in a history: after the events
+// of its day and before those of later days.
+func Place(history []Event, e Event) int {
+	for i, x := range history {
+		if x.Date.After(e.Date) {
+			return i
+		}
+	}
+	return len(history)
+}

@@ -1,0 +1,189 @@
+package asset
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestPlan(t *testing.T) {
+	held := func() *Asset {
+		return &Asset{ID: "LT-1", Kind: Hardware, Purchase: Purchase{Date: day("2025-01-10")}, History: []Event{
+			ev("2025-01-12", Assign, "to", "alice"),
+		}}
+	}
+	installed := &Asset{ID: "RAM-1", Kind: Component, History: []Event{ev("2025-01-12", Install, "in", "LT-1")}}
+	licence := func(seats int, holders ...string) *Asset {
+		a := &Asset{ID: "figma", Kind: Licence, Seats: ptr(seats), Renews: day("2026-03-01"), Term: Duration{1, 'y'}}
+		for _, h := range holders {
+			a.History = append(a.History, ev("2025-01-01", Assign, "to", h))
+		}
+		return a
+	}
+	domain := &Asset{ID: "example.com", Kind: Domain, Expires: day("2026-05-01")}
+	seats := func(n int) Event { e := ev("2025-06-01", TrueUp); e.Seats = ptr(n); return e }
+
+	tests := []struct {
+		name   string
+		a      *Asset
+		e      Event
+		opts   PlanOptions
+		want   []string // the planned events, Present-tense
+		rule   string   // or the refusal
+		reason string   // words the refusal contains
+		same   string   // or why nothing is recorded
+		warn   string
+	}{
+		{name: "assign in stock", a: &Asset{ID: "LT-2", Kind: Hardware}, e: ev("2025-02-01", Assign, "to", "bob"),
+			want: []string{"assign LT-2 to bob"}},
+		{name: "assign held by another", a: held(), e: ev("2025-02-01", Assign, "to", "bob"),
+			rule: "held-by-other", reason: "pass --reassign"},
+		{name: "reassign returns it first", a: held(), e: ev("2025-02-01", Assign, "to", "bob"), opts: PlanOptions{Reassign: true},
+			want: []string{"unassign LT-1 from alice", "assign LT-1 to bob"}},
+		{name: "assign to its holder", a: held(), e: ev("2025-02-01", Assign, "to", "alice"),
+			rule: "already-held", reason: "already held by alice"},
+		{name: "re-import of a checkout", a: held(), e: ev("2024-06-01", Assign, "to", "alice"), opts: PlanOptions{Reassign: true, SkipHeld: true},
+			same: "held by alice"},
+		{name: "reassign an installed component", a: installed, e: ev("2025-02-01", Assign, "to", "bob"), opts: PlanOptions{Reassign: true},
+			rule: "installed", reason: "uninstall it first"},
+		{name: "assign before a later holder", a: held(), e: ev("2025-01-11", Assign, "to", "bob"),
+			rule: "two-holders", reason: "would make a later event impossible"},
+		{name: "last seat", a: licence(2, "alice"), e: ev("2025-02-01", Assign, "to", "bob"),
+			want: []string{"assign a seat of figma to bob"}},
+		{name: "seats all taken", a: licence(1, "alice"), e: ev("2025-02-01", Assign, "to", "bob"),
+			rule: "seats-full", reason: "all are taken on 2025-02-01 (alice)"},
+		{name: "seats forced", a: licence(1, "alice"), e: ev("2025-02-01", Assign, "to", "bob"), opts: PlanOptions{Force: true},
+			want: []string{"assign a seat of figma to bob"}},
+		{name: "seat taken later", a: licence(1, "alice"), e: ev("2024-12-01", Assign, "to", "bob"),
+			rule: "seats-full", reason: "1 seat: with this seat, 2 would be in use on 2025-01-01"},
+		{name: "unassign names the holder", a: held(), e: ev("2025-02-01", Unassign),
+			want: []string{"unassign LT-1 from alice"}},
+		{name: "unassign a shared licence", a: licence(3, "alice", "bob"), e: ev("2025-02-01", Unassign),
+			rule: "seat-holder-needed", reason: "seats are held by alice, bob"},
+		{name: "unassign in stock", a: &Asset{ID: "LT-2", Kind: Hardware}, e: ev("2025-02-01", Unassign),
+			rule: "impossible-event", reason: "in stock"},
+		{name: "renew for a year", a: domain, e: ev("2026-04-01", Renew), opts: PlanOptions{Extend: Duration{1, 'y'}},
+			want: []string{"renew example.com until 2027-05-01"}},
+		{name: "renew nothing to extend", a: &Asset{ID: "doc", Kind: Document}, e: ev("2026-04-01", Renew), opts: PlanOptions{Extend: Duration{1, 'y'}},
+			rule: "nothing-to-extend"},
+		{name: "renew without a date", a: domain, e: ev("2026-04-01", Renew),
+			rule: "bad-event", reason: `needs "until"`},
+		{name: "true-up", a: licence(2, "alice"), e: seats(5), want: []string{"true-up figma to 5 seats"}},
+		{name: "true-up to the same", a: licence(2, "alice"), e: seats(2), same: "figma already has 2 seats on 2025-06-01"},
+		{name: "true-up below use", a: licence(3, "alice", "bob"), e: seats(1), want: []string{"true-up figma to 1 seat"},
+			warn: "2 seats of figma are in use"},
+		{name: "true-up hardware", a: held(), e: seats(1), rule: "not-a-licence"},
+		{name: "event after disposal", a: &Asset{ID: "LT-3", Kind: Hardware, History: []Event{ev("2025-01-01", Dispose)}}, e: ev("2025-02-01", Audit),
+			rule: "event-after-disposal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan, r := Plan(tt.a, tt.e, tt.opts)
+			if tt.rule != "" {
+				if r == nil {
+					t.Fatalf("planned %v, want a refusal by %s", plan.Events, tt.rule)
+				}
+				if r.Rule != tt.rule || !strings.Contains(r.Message, tt.reason) {
+					t.Fatalf("refusal %s: %q, want %s: …%s…", r.Rule, r.Message, tt.rule, tt.reason)
+				}
+				return
+			}
+			if r != nil {
+				t.Fatalf("refused by %s: %s", r.Rule, r.Message)
+			}
+			if tt.same != "" {
+				if !strings.Contains(plan.Unchanged, tt.same) || len(plan.Events) > 0 {
+					t.Fatalf("unchanged %q, events %v; want unchanged …%s…", plan.Unchanged, plan.Events, tt.same)
+				}
+				return
+			}
+			var got []string
+			for _, e := range plan.Events {
+				got = append(got, e.Present(tt.a))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("planned %q, want %q", got, tt.want)
+			}
+			if w := strings.Join(plan.Warnings, "\n"); !strings.Contains(w, tt.warn) || (tt.warn == "") != (w == "") {
+				t.Errorf("warnings %q, want …%s…", w, tt.warn)
+			}
+		})
+	}
+}
+
+func TestRefusalWithAllowedNamesCommands(t *testing.T) {
+	_, r := Plan(&Asset{ID: "LT-2", Kind: Hardware}, ev("2025-02-01", Repaired), PlanOptions{})
+	if r == nil {
+		t.Fatal("repaired in stock was planned")
+	}
+	want := "LT-2 is in stock: it cannot be repaired; allowed now: assign, move, repair, service, audit, lost, retire, dispose"
+	if got := r.WithAllowed(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func TestEventWords(t *testing.T) {
+	hw := &Asset{ID: "LT-1", Kind: Hardware}
+	lic := &Asset{ID: "figma", Kind: Licence}
+	cost, _ := ParseMoney("210")
+	tests := []struct {
+		a                 *Asset
+		e                 Event
+		present, sentence string
+	}{
+		{hw, ev("2026-11-02", Assign, "to", "alice"), "assign LT-1 to alice", "assigned to alice on 2026-11-02"},
+		{lic, ev("2026-11-02", Assign, "to", "alice"), "assign a seat of figma to alice", "assigned to alice on 2026-11-02"},
+		{hw, ev("2026-11-02", Unassign), "unassign LT-1", "returned on 2026-11-02"},
+		{hw, ev("2026-11-02", Unassign, "from", "bob"), "unassign LT-1 from bob", "returned from bob on 2026-11-02"},
+		{hw, Event{Date: day("2026-11-02"), Type: Service, Cost: cost}, "service LT-1", "serviced (cost 210.00 GBP) on 2026-11-02"},
+		{hw, Event{Date: day("2026-11-02"), Type: Retire, Reason: "old"}, "retire LT-1: old", "retired: old on 2026-11-02"},
+		{hw, Event{Date: day("2026-11-02"), Type: Retire}, "retire LT-1", "retired on 2026-11-02"},
+		{lic, Event{Date: day("2026-11-02"), Type: TrueUp, Seats: ptr(1)}, "true-up figma to 1 seat", "seat count set to 1 on 2026-11-02"},
+		{hw, Event{Date: day("2026-11-02"), Type: Remark, Note: "checked"}, "note LT-1", "note on 2026-11-02: checked"},
+	}
+	for _, tt := range tests {
+		if got := tt.e.Present(tt.a); got != tt.present {
+			t.Errorf("%s Present = %q, want %q", tt.e.Type, got, tt.present)
+		}
+		if got := tt.e.Sentence("GBP"); got != tt.sentence {
+			t.Errorf("%s Sentence = %q, want %q", tt.e.Type, got, tt.sentence)
+		}
+	}
+}
+
+// Every event type has its words, and an event written with Node reads
+// back as itself.
+func TestEventTypesHaveWordsAndRoundTrip(t *testing.T) {
+	for _, spec := range EventTypes {
+		if spec.Present == "" || spec.Past == "" || spec.Done == "" || spec.Doc == "" {
+			t.Errorf("%s lacks words: %+v", spec.Type, spec)
+		}
+		values := map[string]string{"date": "2026-11-02", "event": string(spec.Type), "note": "a note"}
+		for _, k := range spec.Keys {
+			values[k] = map[string]string{"until": "2027-01-01", "seats": "3", "method": "sold", "cost": "10.5 EUR", "proceeds": "12"}[k]
+			if values[k] == "" {
+				values[k] = "x"
+			}
+		}
+		e, err := NewEvent(values)
+		if err != nil {
+			t.Fatalf("%s: %v", spec.Type, err)
+		}
+		back, err := ParseEvent(textsOf(e))
+		if err != nil {
+			t.Fatalf("%s: %v", spec.Type, err)
+		}
+		if back.Sentence("") != e.Sentence("") || back.Details("") != e.Details("") {
+			t.Errorf("%s: %q read back as %q", spec.Type, e.Details(""), back.Details(""))
+		}
+	}
+}
+
+func textsOf(e Event) map[string]string {
+	out := map[string]string{}
+	n := e.Node()
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out[n.Content[i].Value] = n.Content[i+1].Value
+	}
+	return out
+}
