@@ -357,6 +357,13 @@ func listOrNone(items []string) string {
 	return strings.Join(items, ", ")
 }
 
+// Accepts reports whether asset a, as it is on day on, can take an event
+// of type t.
+func Accepts(a *Asset, t EventType, on Date, window Duration) bool {
+	st, _ := StatusAt(a, on, window)
+	return st.State != "" && slices.Contains(st.AllowedNow(a.Kind), t)
+}
+
 // KindsTaking lists the kinds that can take an event in some state (every
 // kind for "").
 func KindsTaking(event EventType) []Kind {

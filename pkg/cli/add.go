@@ -215,8 +215,7 @@ func runAdd(app *App, opts *addOptions) error {
 		return err
 	}
 	if format == "json" {
-		st, _ := asset.StatusAt(a, asOf, w.reg.Config.Renewals.Window)
-		v := view.AssetOf(a, st, w.reg.Config.Currency)
+		v := view.AssetOf(a, w.reg.Status(a, asOf), w.reg.Config.Currency)
 		v.BookValue = bookValueOf(a, w.reg.Config, asOf)
 		return render.WriteJSON(app.IO.Out, v)
 	}

@@ -68,8 +68,7 @@ func assetsAccepting(app *App, reg *register.Register, event asset.EventType, pr
 		if fs.HasErrors() {
 			continue
 		}
-		st, _ := asset.StatusAt(a, app.Today, reg.Config.Renewals.Window)
-		if st.State != "" && slices.Contains(st.AllowedNow(a.Kind), event) {
+		if asset.Accepts(a, event, app.Today, reg.Config.Renewals.Window) {
 			ids = append(ids, c.id)
 		}
 	}

@@ -60,7 +60,7 @@ func runOffboard(app *App, id string, flags *eventFlags, returnAll bool) error {
 	leaves, _ := asset.ParseDate(date)
 	snap := w.reg.Load()
 	app.reportInvalid(snap)
-	statuses := asset.Statuses(snap.Assets, leaves, w.reg.Config.Renewals.Window)
+	statuses := snap.Statuses(leaves)
 	items := seats.Holdings(snap.Assets, statuses)[pf.ID]
 
 	n, err := asset.PersonValueNode("leaves", date)

@@ -370,3 +370,15 @@ func (r *Register) RecordFiles() []string {
 	}
 	return out
 }
+
+// Statuses replays every asset of the snapshot up to asOf, with the
+// register's renewal window.
+func (s *Snapshot) Statuses(asOf asset.Date) map[string]asset.Status {
+	return asset.Statuses(s.Assets, asOf, s.Config.Renewals.Window)
+}
+
+// Status replays one asset up to asOf, with the register's renewal window.
+func (r *Register) Status(a *asset.Asset, asOf asset.Date) asset.Status {
+	st, _ := asset.StatusAt(a, asOf, r.Config.Renewals.Window)
+	return st
+}
