@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/schollz/progressbar/v3"
@@ -126,61 +124,37 @@ func runImport(app *App, opts *importOptions) error {
 	iopts.Step = nil
 	errs = append(errs, planErrs...)
 	if len(errs) > 0 {
-		sortProblems(errs)
+		importer.SortProblems(errs)
 		for _, p := range errs {
 			fmt.Fprintln(app.IO.Err, safe.Text(p.String(opts.file)))
 		}
-		bad := map[int]bool{}
-		wholeFile := false // an error with no row cannot be skipped
-		for _, p := range errs {
-			bad[p.Row] = true
-			wholeFile = wholeFile || p.Row == 0
-		}
+		bad := importer.BadRows(errs)
 		switch {
-		case !opts.skipInvalid && wholeFile:
+		case !opts.skipInvalid && bad.WholeFile:
 			return refuse("%s in %s: nothing was imported (fix them: an error about the file as a whole cannot be skipped)", plural(len(errs), "error"), opts.file)
 		case !opts.skipInvalid:
 			return refuse("%s in %s: nothing was imported (fix them, or import the rest with --skip-invalid)", plural(len(errs), "error"), opts.file)
-		case wholeFile:
+		case bad.WholeFile:
 			return refuse("%s: the file cannot be read as a whole: nothing was imported", opts.file)
-		}
-		var good []*importer.Record
-		for _, r := range records {
-			if !anyBad(r.Rows, bad) {
-				good = append(good, r)
-			}
 		}
 		if idx, err = w.reg.NewIndex(); err != nil {
 			return refuse("%v: nothing was imported", err)
 		}
-		if actions, errs = importer.Plan(good, iopts, idx); len(errs) > 0 {
+		if actions, errs = importer.Plan(bad.Without(records), iopts, idx); len(errs) > 0 {
 			return refuse("%s: rows depend on rows that were skipped: nothing was imported", opts.file)
 		}
-		fmt.Fprintf(app.IO.Err, "%s: skipped %s: %s\n", opts.file, plural(len(bad), "row"), rowList(bad))
+		fmt.Fprintf(app.IO.Err, "%s: skipped %s: %s\n", opts.file, plural(len(bad.Rows), "row"), bad.List())
 	}
 
-	counts := map[string]int{}
-	files := map[string][]byte{}
-	var order []string
-	for _, a := range actions {
-		what := a.Op
-		if a.Person {
-			what += " person"
-		}
-		counts[what]++
-		if opts.dryRun {
-			fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s:%s: %s %s (%s)", opts.file, rowRange(a.Rows), a.Op, a.ID, a.Rel)))
-		}
-		if a.Op != importer.Unchanged {
-			files[a.Rel] = a.Data
-			order = append(order, a.Rel)
-		}
-	}
-	summary := importSummary(counts)
+	summary := importer.Summary(actions)
 	if opts.dryRun {
+		for _, a := range actions {
+			fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s:%s: %s %s (%s)", opts.file, importer.RowRange(a.Rows), a.Op, a.ID, a.Rel)))
+		}
 		fmt.Fprintf(app.IO.Out, "Dry run: %s; nothing was written.\n", summary)
 		return nil
 	}
+	files, order := importer.Files(actions)
 	if len(order) == 0 {
 		fmt.Fprintf(app.IO.Out, "Nothing to import: every row of %s is already in the register (%s).\n", opts.file, summary)
 		return nil
@@ -197,54 +171,6 @@ func unwrapErr(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func anyBad(rows []int, bad map[int]bool) bool {
-	for _, r := range rows {
-		if bad[r] {
-			return true
-		}
-	}
-	return false
-}
-
-func sortProblems(ps []importer.Problem) {
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Row < ps[j].Row })
-}
-
-func rowRange(rows []int) string {
-	if len(rows) == 1 {
-		return strconv.Itoa(rows[0])
-	}
-	return fmt.Sprintf("%d-%d", rows[0], rows[len(rows)-1])
-}
-
-func rowList(bad map[int]bool) string {
-	rows := make([]int, 0, len(bad))
-	for r := range bad {
-		rows = append(rows, r)
-	}
-	sort.Ints(rows)
-	parts := make([]string, len(rows))
-	for i, r := range rows {
-		parts[i] = strconv.Itoa(r)
-	}
-	return "rows " + strings.Join(parts, ", ")
-}
-
-func importSummary(counts map[string]int) string {
-	var parts []string
-	for _, k := range []string{"create", "update", "unchanged", "create person", "update person", "unchanged person"} {
-		if n := counts[k]; n > 0 {
-			word := map[string]string{"create": "created", "update": "updated", "unchanged": "unchanged",
-				"create person": "people created", "update person": "people updated", "unchanged person": "people unchanged"}[k]
-			parts = append(parts, fmt.Sprintf("%d %s", n, word))
-		}
-	}
-	if len(parts) == 0 {
-		return "no rows"
-	}
-	return strings.Join(parts, ", ")
 }
 
 // parseKindOrPeople reads --kind where the rows may be assets of a kind or
