@@ -76,7 +76,7 @@ func (app *App) recordEvent(flags *eventFlags, c change) error {
 	a, fs := f.Asset()
 	if fs.HasErrors() {
 		app.printErrors(fs)
-		return refuse("%s must be valid before an event is added: fix it (itrack edit %s)", f.Rel, f.ID)
+		return refuseBy("invalid-record", "%s must be valid before an event is added: fix it (itrack edit %s)", f.Rel, f.ID)
 	}
 	if c.resolve != nil {
 		if err := c.resolve(w, a, &e); err != nil {
@@ -117,18 +117,4 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// ruleError is an error a rule of the register gives.
-type ruleError struct {
-	rule, msg string
-}
-
-func (e *ruleError) Error() string    { return e.msg }
-func (e *ruleError) RuleName() string { return e.rule }
-
-// refusedBy is the refusal of a planned event: exit 2, with the commands
-// the asset allows instead.
-func refusedBy(r *asset.Refusal) error {
-	return &ExitError{Code: ExitUsage, Err: &ruleError{rule: r.Rule, msg: r.WithAllowed()}}
 }

@@ -68,7 +68,7 @@ func (w *writer) checked(f *register.RecordFile) (*asset.Asset, []byte, error) {
 		// a file that was already invalid: its problems, where they are now
 		if _, old := w.reg.Check(f.Rel, f.ID, f.Kind, f.Data); old.HasErrors() {
 			w.app.printErrors(old)
-			return nil, nil, refuse("%s is invalid already: fix it first (itrack edit %s); nothing was changed", f.Rel, f.ID)
+			return nil, nil, refuseBy("invalid-record", "%s is invalid already: fix it first (itrack edit %s); nothing was changed", f.Rel, f.ID)
 		}
 	}
 	return nil, nil, w.refuseWith(fs, f.Rel)
@@ -77,7 +77,7 @@ func (w *writer) checked(f *register.RecordFile) (*asset.Asset, []byte, error) {
 // refuseWith prints findings and refuses the change.
 func (w *writer) refuseWith(fs asset.Findings, rel string) error {
 	w.app.printErrors(fs)
-	return refuse("the change would make %s invalid: nothing was changed", rel)
+	return refuseBy(fs.Errors()[0].Rule, "the change would make %s invalid: nothing was changed", rel)
 }
 
 // save writes changed files, all or nothing, and commits them when asked.
