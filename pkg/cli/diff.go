@@ -14,6 +14,7 @@ import (
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/safe"
+	"github.com/itrack/itrack/pkg/view"
 )
 
 func newDiffCmd(app *App) *cobra.Command {
@@ -83,14 +84,14 @@ func runDiff(app *App, args []string, failOn string) error {
 	}
 	in.AsOf = asOf
 	res := diff.Compare(in)
-	v := diffView(res, base, head, asOf)
+	v := view.DiffOf(res, base, head, asOf)
 	switch format {
 	case "json":
 		err = render.WriteJSON(app.IO.Out, v)
 	case "markdown":
-		err = writeDiffMarkdown(app.IO.Out, v)
+		err = v.WriteMarkdown(app.IO.Out)
 	default:
-		err = writeDiffText(app, v)
+		err = v.WriteText(app.IO.Out, app.styles())
 	}
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/safe"
+	"github.com/itrack/itrack/pkg/view"
 )
 
 // eventFlags are the flags every event command takes.
@@ -108,13 +109,6 @@ func (app *App) recordEvent(flags *eventFlags, c change) error {
 	if err := w.save(msg, map[string][]byte{f.Rel: data}, []string{f.Rel}); err != nil {
 		return err
 	}
-	fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s on %s (%s)", capitalise(msg), date, f.Rel)))
+	fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s on %s (%s)", view.Capitalise(msg), date, f.Rel)))
 	return nil
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/safe"
+	"github.com/itrack/itrack/pkg/view"
 )
 
 func newFmtCmd(app *App) *cobra.Command {
@@ -72,7 +73,7 @@ func runFmt(app *App, check bool) error {
 		return silent(ExitInvalid)
 	}
 	if check && len(res.Changed) > 0 {
-		fmt.Fprintf(app.IO.Err, "itrack: %s not in canonical form: run `itrack fmt`\n", plural(len(res.Changed), "file"))
+		fmt.Fprintf(app.IO.Err, "itrack: %s not in canonical form: run `itrack fmt`\n", view.Plural(len(res.Changed), "file"))
 		return silent(ExitFindings)
 	}
 	return nil

@@ -14,6 +14,7 @@ import (
 	"github.com/itrack/itrack/pkg/importer"
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/safe"
+	"github.com/itrack/itrack/pkg/view"
 )
 
 type importOptions struct {
@@ -131,9 +132,9 @@ func runImport(app *App, opts *importOptions) error {
 		bad := importer.BadRows(errs)
 		switch {
 		case !opts.skipInvalid && bad.WholeFile:
-			return refuse("%s in %s: nothing was imported (fix them: an error about the file as a whole cannot be skipped)", plural(len(errs), "error"), opts.file)
+			return refuse("%s in %s: nothing was imported (fix them: an error about the file as a whole cannot be skipped)", view.Plural(len(errs), "error"), opts.file)
 		case !opts.skipInvalid:
-			return refuse("%s in %s: nothing was imported (fix them, or import the rest with --skip-invalid)", plural(len(errs), "error"), opts.file)
+			return refuse("%s in %s: nothing was imported (fix them, or import the rest with --skip-invalid)", view.Plural(len(errs), "error"), opts.file)
 		case bad.WholeFile:
 			return refuse("%s: the file cannot be read as a whole: nothing was imported", opts.file)
 		}
@@ -143,7 +144,7 @@ func runImport(app *App, opts *importOptions) error {
 		if actions, errs = importer.Plan(bad.Without(records), iopts, idx); len(errs) > 0 {
 			return refuse("%s: rows depend on rows that were skipped: nothing was imported", opts.file)
 		}
-		fmt.Fprintf(app.IO.Err, "%s: skipped %s: %s\n", opts.file, plural(len(bad.Rows), "row"), bad.List())
+		fmt.Fprintf(app.IO.Err, "%s: skipped %s: %s\n", opts.file, view.Plural(len(bad.Rows), "row"), bad.List())
 	}
 
 	summary := importer.Summary(actions)

@@ -15,6 +15,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/example"
 	"github.com/itrack/itrack/pkg/register"
+	"github.com/itrack/itrack/pkg/view"
 )
 
 type initOptions struct {
@@ -129,7 +130,7 @@ func runInit(app *App, opts *initOptions) error {
 			assets++
 		}
 	}
-	fmt.Fprintf(app.IO.Out, "Created a register in %s with %s.\n", opts.dir, plural(assets, "asset"))
+	fmt.Fprintf(app.IO.Out, "Created a register in %s with %s.\n", opts.dir, view.Plural(assets, "asset"))
 	for _, rel := range kept {
 		fmt.Fprintf(app.IO.Out, "Kept the folder's own %s: to check files as you type, add the \"yaml.schemas\" of docs/editors.md to it.\n", rel)
 	}

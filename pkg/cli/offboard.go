@@ -90,7 +90,7 @@ func runOffboard(app *App, id string, flags *eventFlags, returnAll bool) error {
 	}
 	msg := fmt.Sprintf("offboard %s (leaves %s)", pf.ID, date)
 	if returnAll && len(items) > 0 {
-		msg += fmt.Sprintf(": return %s", plural(len(items), "item"))
+		msg += fmt.Sprintf(": return %s", view.Plural(len(items), "item"))
 	}
 	if err := w.save(msg, files, order); err != nil {
 		return err
@@ -103,10 +103,10 @@ func runOffboard(app *App, id string, flags *eventFlags, returnAll bool) error {
 	case len(items) == 0:
 		fmt.Fprintln(out, "They hold nothing: nothing to return.")
 	case returnAll:
-		fmt.Fprintf(out, "Returned %s:\n", plural(len(items), "item"))
+		fmt.Fprintf(out, "Returned %s:\n", view.Plural(len(items), "item"))
 		return render.WriteTable(out, holdingsTable(held), app.styles())
 	default:
-		fmt.Fprintf(out, "They hold %s that must come back:\n", plural(len(items), "item"))
+		fmt.Fprintf(out, "They hold %s that must come back:\n", view.Plural(len(items), "item"))
 		if err := render.WriteTable(out, holdingsTable(held), app.styles()); err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/safe"
+	"github.com/itrack/itrack/pkg/view"
 )
 
 // abs resolves a path named on the command line against the working folder.
@@ -148,21 +149,14 @@ func (app *App) reportInvalid(snap *register.Snapshot) {
 	switch {
 	case unread > 0:
 		fmt.Fprintf(app.IO.Err, "itrack: the results leave out what could not be read (%s): fix %s, then run `itrack validate`\n",
-			plural(unread, "path"), pronoun(unread))
+			view.Plural(unread, "path"), pronoun(unread))
 	case unfinished && len(snap.Invalid) == 1:
 		fmt.Fprintln(app.IO.Err, "itrack: these results may show part of an interrupted change: run `itrack fmt` to complete it")
 	default:
 		fmt.Fprintf(app.IO.Err, "itrack: %s left out of the results: fix %s, then run `itrack validate`\n",
-			plural(len(snap.Invalid), "invalid file"), pronoun(len(snap.Invalid)))
+			view.Plural(len(snap.Invalid), "invalid file"), pronoun(len(snap.Invalid)))
 	}
 	app.exit = ExitInvalid
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func pronoun(n int) string {

@@ -10,6 +10,7 @@ import (
 	"github.com/itrack/itrack/pkg/importer"
 	"github.com/itrack/itrack/pkg/reconcile"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/view"
 )
 
 func newReconcileCmd(app *App) *cobra.Command {
@@ -71,7 +72,7 @@ func runReconcile(app *App, file, key string, maps []string, fail bool) error {
 		return err
 	}
 	if untracked := reconcile.Count(items, reconcile.Untracked); fail && untracked > 0 {
-		fmt.Fprintf(app.IO.Err, "itrack: %s seen by the tool but not in the register\n", plural(untracked, "device"))
+		fmt.Fprintf(app.IO.Err, "itrack: %s seen by the tool but not in the register\n", view.Plural(untracked, "device"))
 		return silent(ExitFindings)
 	}
 	return nil

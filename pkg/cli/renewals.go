@@ -138,7 +138,7 @@ func runRenewals(app *App, opts *renewalsOptions) error {
 		return err
 	}
 	if failing > 0 {
-		fmt.Fprintf(app.IO.Err, "itrack: %s overdue or due within %s\n", plural(failing, "item"), opts.failWithin)
+		fmt.Fprintf(app.IO.Err, "itrack: %s overdue or due within %s\n", view.Plural(failing, "item"), opts.failWithin)
 		return silent(ExitFindings)
 	}
 	return nil
@@ -232,10 +232,10 @@ func writeRenewalsGitHub(w io.Writer, rows []view.Renewal, fails func(int) bool,
 		if fails(i) || r.Days < 0 {
 			level = "error"
 		}
-		when := fmt.Sprintf("in %s", plural(r.Days, "day"))
+		when := fmt.Sprintf("in %s", view.Plural(r.Days, "day"))
 		switch {
 		case r.Days < 0:
-			when = fmt.Sprintf("%s overdue", plural(-r.Days, "day"))
+			when = fmt.Sprintf("%s overdue", view.Plural(-r.Days, "day"))
 		case r.Days == 0:
 			when = "today"
 		}

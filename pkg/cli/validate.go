@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/safe"
+	"github.com/itrack/itrack/pkg/view"
 )
 
 func newValidateCmd(app *App) *cobra.Command {
@@ -42,27 +42,6 @@ CI formats name files from the top of the git repository.`,
 	return cmd
 }
 
-// findingJSON is one finding in `validate --format json`, and in the
-// errors introduced and fixed of `diff --format json`.
-type findingJSON struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Severity string `json:"severity"`
-	Rule     string `json:"rule"`
-	Message  string `json:"message"`
-}
-
-// findingsJSON shapes findings for machine output; none is an empty list,
-// never null.
-func findingsJSON(fs asset.Findings) []findingJSON {
-	out := make([]findingJSON, len(fs))
-	for i, f := range fs {
-		out[i] = findingJSON{File: f.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: f.Severity.String(), Rule: f.Rule, Message: f.Message}
-	}
-	return out
-}
-
 func runValidate(app *App, strict bool) error {
 	format, err := app.outputFormat()
 	if err != nil {
@@ -87,13 +66,13 @@ func runValidate(app *App, strict bool) error {
 	}
 	switch format {
 	case "json":
-		err = render.WriteJSON(app.IO.Out, findingsJSON(findings))
+		err = render.WriteJSON(app.IO.Out, view.FindingsOf(findings))
 	case "github":
-		err = writeGitHubFindings(app.IO.Out, findings, reg.RepoPrefix())
+		err = view.WriteGitHubFindings(app.IO.Out, findings, reg.RepoPrefix())
 	case "sarif":
-		err = writeSARIF(app.IO.Out, findings, reg.RepoPrefix())
+		err = view.WriteSARIF(app.IO.Out, findings, reg.RepoPrefix(), versionNumber())
 	case "codequality":
-		err = writeCodeQuality(app.IO.Out, findings, reg.RepoPrefix())
+		err = view.WriteCodeQuality(app.IO.Out, findings, reg.RepoPrefix())
 	default:
 		for _, f := range findings {
 			if _, err = fmt.Fprintln(app.IO.Out, safe.Text(f.String())); err != nil {
@@ -106,26 +85,9 @@ func runValidate(app *App, strict bool) error {
 	}
 	errors := len(findings.Errors())
 	warnings := len(findings) - errors
-	fmt.Fprintf(app.IO.Err, "%s checked: %s, %s\n", plural(snap.Files, "file"), plural(errors, "error"), plural(warnings, "warning"))
+	fmt.Fprintf(app.IO.Err, "%s checked: %s, %s\n", view.Plural(snap.Files, "file"), view.Plural(errors, "error"), view.Plural(warnings, "warning"))
 	if errors > 0 {
 		return silent(ExitFindings)
-	}
-	return nil
-}
-
-// writeGitHubFindings writes GitHub Actions workflow commands, which
-// annotate the files of a pull request.
-func writeGitHubFindings(w io.Writer, findings asset.Findings, prefix string) error {
-	for _, f := range findings {
-		level := "error"
-		if f.Severity == asset.Warning {
-			level = "warning"
-		}
-		err := render.WriteAnnotation(w, render.Annotation{Level: level, File: prefix + f.File, Line: f.Pos.Line, Col: f.Pos.Col,
-			Title: "itrack " + f.Rule, Message: f.Message})
-		if err != nil {
-			return err
-		}
 	}
 	return nil
 }

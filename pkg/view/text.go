@@ -123,3 +123,19 @@ func yesNo(b bool) string {
 	}
 	return "no"
 }
+
+// Capitalise writes s with its first letter upper case.
+func Capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// Plural writes a count and its noun: "1 seat", "3 seats".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

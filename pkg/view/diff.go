@@ -1,4 +1,4 @@
-package cli
+package view
 
 import (
 	"fmt"
@@ -9,11 +9,11 @@ import (
 	"github.com/itrack/itrack/pkg/diff"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/safe"
-	"github.com/itrack/itrack/pkg/view"
 )
 
-// diffJSON is `itrack diff --format json`.
-type diffJSON struct {
+// Diff is what a change means, shaped for output: `itrack diff --format
+// json`, and the text and markdown of the other formats.
+type Diff struct {
 	Base         string           `json:"base"`
 	Head         string           `json:"head"`
 	AsOf         string           `json:"as_of"`
@@ -23,8 +23,8 @@ type diffJSON struct {
 	RunRate      []deltaJSON      `json:"annual_run_rate"`
 	Seats        []seatChangeJSON `json:"seats"`
 	Findings     []diffNote       `json:"findings"`
-	Introduced   []findingJSON    `json:"errors_introduced"`
-	Fixed        []findingJSON    `json:"errors_fixed"`
+	Introduced   []Finding        `json:"errors_introduced"`
+	Fixed        []Finding        `json:"errors_fixed"`
 }
 
 type diffSummary struct {
@@ -42,7 +42,7 @@ type diffChange struct {
 	Name     string             `json:"name"`
 	OldFile  string             `json:"old_file,omitempty"`
 	File     string             `json:"file,omitempty"`
-	Cost     *view.Amount       `json:"cost,omitempty"`
+	Cost     *Amount            `json:"cost,omitempty"`
 	Term     string             `json:"term,omitempty"`
 	Fields   []diff.FieldChange `json:"fields,omitempty"`
 	Events   []happeningJSON    `json:"events,omitempty"`
@@ -90,8 +90,8 @@ type diffNote struct {
 	Message string `json:"message"`
 }
 
-func diffView(r *diff.Result, base, head string, asOf asset.Date) diffJSON {
-	v := diffJSON{Base: base, Head: head, AsOf: asOf.String(), Changes: []diffChange{}, PurchaseCost: []deltaJSON{},
+func DiffOf(r *diff.Result, base, head string, asOf asset.Date) Diff {
+	v := Diff{Base: base, Head: head, AsOf: asOf.String(), Changes: []diffChange{}, PurchaseCost: []deltaJSON{},
 		RunRate: []deltaJSON{}, Seats: []seatChangeJSON{}, Findings: []diffNote{}}
 	for _, c := range r.Changes {
 		dc := diffChange{Status: c.Status, Kind: string(c.Kind), Person: c.Person, ID: c.ID, Name: c.Name, OldFile: c.OldFile, File: c.NewFile, Fields: c.Fields}
@@ -102,7 +102,7 @@ func diffView(r *diff.Result, base, head string, asOf asset.Date) diffJSON {
 			dc.File, dc.OldFile = c.OldFile, ""
 		}
 		if !c.Cost.IsZero() {
-			dc.Cost, dc.Term = view.AmountOf(c.Cost, c.Cost.Currency), c.Term.String()
+			dc.Cost, dc.Term = AmountOf(c.Cost, c.Cost.Currency), c.Term.String()
 		}
 		for _, e := range c.Events {
 			dc.Events = append(dc.Events, happeningJSON{e.Date.String(), e.Text})
@@ -149,12 +149,12 @@ func diffView(r *diff.Result, base, head string, asOf asset.Date) diffJSON {
 	for _, n := range r.Findings {
 		v.Findings = append(v.Findings, diffNote(n))
 	}
-	v.Introduced, v.Fixed = findingsJSON(r.Introduced), findingsJSON(r.Fixed)
+	v.Introduced, v.Fixed = FindingsOf(r.Introduced), FindingsOf(r.Fixed)
 	return v
 }
 
 // summaryLine says the whole change in one line.
-func (v diffJSON) summaryLine() string {
+func (v Diff) summaryLine() string {
 	s := v.Summary
 	var parts []string
 	for _, p := range []struct {
@@ -176,7 +176,7 @@ func (v diffJSON) summaryLine() string {
 		line += fmt.Sprintf("; run-rate %s %s a year", d.Change, d.Currency)
 	}
 	if n := len(v.Findings); n > 0 {
-		line += fmt.Sprintf("; %s to review", plural(n, "finding"))
+		line += fmt.Sprintf("; %s to review", Plural(n, "finding"))
 	}
 	return line + "."
 }
@@ -252,8 +252,8 @@ func seatText(s seatChangeJSON) string {
 	return t
 }
 
-func writeDiffText(app *App, v diffJSON) error {
-	out, st := app.IO.Out, app.styles()
+// WriteText writes the change for a terminal.
+func (v Diff) WriteText(out io.Writer, st *render.Styles) error {
 	fmt.Fprintln(out, safe.Text(v.summaryLine()))
 	for _, status := range []string{"added", "modified", "renamed", "deleted"} {
 		first := true
@@ -262,7 +262,7 @@ func writeDiffText(app *App, v diffJSON) error {
 				continue
 			}
 			if first {
-				fmt.Fprintf(out, "\n%s\n", st.Bold().Render(capitalise(status)))
+				fmt.Fprintf(out, "\n%s\n", st.Bold().Render(Capitalise(status)))
 				first = false
 			}
 			fmt.Fprintf(out, "  %s\n", safe.Text(c.title()))
@@ -296,7 +296,8 @@ func writeDiffText(app *App, v diffJSON) error {
 // rest into <details>.
 const foldAfter = 10
 
-func writeDiffMarkdown(w io.Writer, v diffJSON) error {
+// WriteMarkdown writes the change as a pull request comment.
+func (v Diff) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(w, "**itrack**: %s\n", render.MarkdownCell(v.summaryLine()))
 	if len(v.Findings) > 0 {
 		fmt.Fprintf(w, "\n### Findings\n\n")
@@ -319,7 +320,7 @@ func writeDiffMarkdown(w io.Writer, v diffJSON) error {
 		if len(items) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\n### %s (%d)\n\n", capitalise(status), len(items))
+		fmt.Fprintf(w, "\n### %s (%d)\n\n", Capitalise(status), len(items))
 		writeFolded(w, items)
 	}
 	if len(v.Seats) > 0 {

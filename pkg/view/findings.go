@@ -1,4 +1,4 @@
-package cli
+package view
 
 import (
 	"crypto/sha256"
@@ -79,9 +79,9 @@ type sarifRegion struct {
 
 const docsURL = "https://github.com/itrack/itrack/blob/main/docs/format.md"
 
-// writeSARIF writes findings as SARIF 2.1.0, for GitHub code scanning and
+// WriteSARIF writes findings as SARIF 2.1.0, for GitHub code scanning and
 // other tools. Every rule itrack has is listed, so rule indexes are stable.
-func writeSARIF(w io.Writer, findings asset.Findings, prefix string) error {
+func WriteSARIF(w io.Writer, findings asset.Findings, prefix, version string) error {
 	names := asset.RuleNames()
 	index := map[string]int{}
 	rules := make([]sarifRule, len(names))
@@ -106,7 +106,7 @@ func writeSARIF(w io.Writer, findings asset.Findings, prefix string) error {
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
 		Version: "2.1.0",
 		Runs: []sarifRun{{Tool: sarifTool{Driver: sarifDriver{Name: "itrack", InformationURI: "https://github.com/itrack/itrack",
-			Version: versionNumber(), Rules: rules}}, Results: results}},
+			Version: version, Rules: rules}}, Results: results}},
 	}
 	return render.WriteJSON(w, log)
 }
@@ -129,9 +129,9 @@ type codeQualityLines struct {
 	Begin int `json:"begin"`
 }
 
-// writeCodeQuality writes findings as a GitLab code quality report, which
+// WriteCodeQuality writes findings as a GitLab code quality report, which
 // merge requests show inline.
-func writeCodeQuality(w io.Writer, findings asset.Findings, prefix string) error {
+func WriteCodeQuality(w io.Writer, findings asset.Findings, prefix string) error {
 	out := []codeQualityIssue{}
 	for _, f := range findings {
 		sev := "major"
@@ -143,4 +143,42 @@ func writeCodeQuality(w io.Writer, findings asset.Findings, prefix string) error
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Location.Path < out[j].Location.Path })
 	return render.WriteJSON(w, out)
+}
+
+// Finding is one finding in `validate --format json`, and in the
+// errors introduced and fixed of `diff --format json`.
+type Finding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+}
+
+// FindingsOf shapes findings for machine output; none is an empty list,
+// never null.
+func FindingsOf(fs asset.Findings) []Finding {
+	out := make([]Finding, len(fs))
+	for i, f := range fs {
+		out[i] = Finding{File: f.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: f.Severity.String(), Rule: f.Rule, Message: f.Message}
+	}
+	return out
+}
+
+// WriteGitHubFindings writes GitHub Actions workflow commands, which
+// annotate the files of a pull request.
+func WriteGitHubFindings(w io.Writer, findings asset.Findings, prefix string) error {
+	for _, f := range findings {
+		level := "error"
+		if f.Severity == asset.Warning {
+			level = "warning"
+		}
+		err := render.WriteAnnotation(w, render.Annotation{Level: level, File: prefix + f.File, Line: f.Pos.Line, Col: f.Pos.Col,
+			Title: "itrack " + f.Rule, Message: f.Message})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
