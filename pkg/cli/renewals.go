@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"
@@ -126,13 +124,13 @@ func runRenewals(app *App, opts *renewalsOptions) error {
 	case "json":
 		err = render.WriteJSON(app.IO.Out, rows)
 	case "github":
-		err = writeRenewalsGitHub(app.IO.Out, rows, fails, reg.RepoPrefix())
+		err = view.WriteRenewalsGitHub(app.IO.Out, rows, fails, reg.RepoPrefix())
 	case "ics":
-		err = render.WriteICS(app.IO.Out, renewalsCalendar(reg.Config, rows, asOf))
+		err = render.WriteICS(app.IO.Out, view.RenewalsCalendar(reg.Config, rows, asOf))
 	case "markdown":
-		err = withStepSummary(app, func(w io.Writer) error { return writeRenewalsMarkdown(w, rows, asOf, window) })
+		err = withStepSummary(app, func(w io.Writer) error { return view.WriteRenewalsMarkdown(w, rows, asOf, window) })
 	default:
-		err = writeRenewalsTable(app, format, rows, fails)
+		err = view.WriteRenewalsTable(app.IO.Out, app.styles(), format, rows, fails)
 	}
 	if err != nil {
 		return err
@@ -142,53 +140,6 @@ func runRenewals(app *App, opts *renewalsOptions) error {
 		return silent(ExitFindings)
 	}
 	return nil
-}
-
-func renewalsTable(rows []view.Renewal) render.Table {
-	t := render.Table{Header: []string{"date", "days", "id", "name", "what", "cost"}}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{r.Date, fmt.Sprint(r.Days), r.ID, r.Name, r.Describe(), r.Cost.String()})
-	}
-	return t
-}
-
-func writeRenewalsTable(app *App, format string, rows []view.Renewal, fails func(int) bool) error {
-	if format == "csv" {
-		t := render.Table{Header: []string{"date", "days", "id", "kind", "name", "type", "auto_renew", "amount", "currency", "file", "line"}}
-		for _, r := range rows {
-			amount, currency := "", ""
-			if r.Cost != nil {
-				amount, currency = r.Cost.Amount, r.Cost.Currency
-			}
-			t.Rows = append(t.Rows, []string{r.Date, fmt.Sprint(r.Days), r.ID, r.Kind, r.Name, r.Type, fmt.Sprint(r.AutoRenew), amount, currency, r.File, fmt.Sprint(r.Line)})
-		}
-		return render.WriteCSV(app.IO.Out, t)
-	}
-	if len(rows) == 0 {
-		_, err := fmt.Fprintln(app.IO.Out, "Nothing is due.")
-		return err
-	}
-	t := renewalsTable(rows)
-	st := app.styles()
-	t.Style = func(row, _ int, _ string) lipgloss.Style {
-		switch r := rows[row]; {
-		case r.Days < 0 || fails(row):
-			return st.Colour("1")
-		case r.Days <= 30:
-			return st.Colour("3")
-		}
-		return st.Plain()
-	}
-	return render.WriteTable(app.IO.Out, t, st)
-}
-
-func writeRenewalsMarkdown(w io.Writer, rows []view.Renewal, asOf asset.Date, window asset.Duration) error {
-	fmt.Fprintf(w, "### Renewals due by %s\n\n", window.AddTo(asOf))
-	if len(rows) == 0 {
-		_, err := fmt.Fprintln(w, "Nothing is due.")
-		return err
-	}
-	return render.WriteMarkdown(w, renewalsTable(rows))
 }
 
 // withStepSummary writes markdown to stdout and, inside GitHub Actions,
@@ -225,61 +176,3 @@ func appendFile(path string, write func(io.Writer) error) error {
 	}
 	return f.Close()
 }
-
-func writeRenewalsGitHub(w io.Writer, rows []view.Renewal, fails func(int) bool, prefix string) error {
-	for i, r := range rows {
-		level := "warning"
-		if fails(i) || r.Days < 0 {
-			level = "error"
-		}
-		when := fmt.Sprintf("in %s", view.Plural(r.Days, "day"))
-		switch {
-		case r.Days < 0:
-			when = fmt.Sprintf("%s overdue", view.Plural(-r.Days, "day"))
-		case r.Days == 0:
-			when = "today"
-		}
-		msg := fmt.Sprintf("%s %s on %s (%s)", r.Name, r.Describe(), r.Date, when)
-		if r.Cost != nil {
-			msg += ", " + r.Cost.String()
-		}
-		err := render.WriteAnnotation(w, render.Annotation{Level: level, File: prefix + r.File, Line: r.Line,
-			Title: r.ID + " " + strings.ReplaceAll(r.Type, "_", "-"), Message: msg})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func renewalsCalendar(cfg *asset.Config, rows []view.Renewal, asOf asset.Date) render.Calendar {
-	name := "itrack renewals"
-	if cfg.Name != "" {
-		name = cfg.Name + " renewals"
-	}
-	c := render.Calendar{Name: name, Stamp: compactDate(asOf) + "T000000Z"}
-	var alarms []int
-	for _, d := range cfg.Renewals.Remind {
-		days := asOf.DaysUntil(d.AddTo(asOf))
-		alarms = append(alarms, days)
-	}
-	for _, r := range rows {
-		d, _ := asset.ParseDate(r.Date)
-		desc := fmt.Sprintf("%s (%s) %s on %s.", r.Name, r.ID, r.Describe(), r.Date)
-		if r.Cost != nil {
-			desc += " Cost: " + r.Cost.String() + "."
-		}
-		desc += " File: " + r.File
-		c.Events = append(c.Events, render.CalendarEvent{
-			UID:         r.ID + "." + strings.ReplaceAll(r.Type, "_", "-") + "@itrack",
-			Date:        compactDate(d),
-			End:         compactDate(d.AddDays(1)),
-			Summary:     fmt.Sprintf("%s: %s", r.Name, r.Describe()),
-			Description: desc,
-			Alarms:      alarms,
-		})
-	}
-	return c
-}
-
-func compactDate(d asset.Date) string { return strings.ReplaceAll(d.String(), "-", "") }
