@@ -3,6 +3,7 @@ package asset
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // SchemaDialect is the JSON Schema version of the schemas itrack writes.
@@ -244,4 +245,29 @@ func eventSchema() map[string]any {
 	}
 	s["allOf"] = rules
 	return s
+}
+
+// FindSchema finds a schema by the name a person types: a kind as add
+// takes it (singular or plural, license too), people or config. When none
+// has that name, it returns the names there are.
+func FindSchema(name string) (SchemaTarget, []string, bool) {
+	want := strings.ToLower(strings.TrimSpace(name))
+	switch want {
+	case "person":
+		want = "people"
+	case ConfigFile, "itrack":
+		want = "config"
+	default:
+		if k, err := ParseKind(want); err == nil {
+			want = string(k)
+		}
+	}
+	var names []string
+	for _, t := range SchemaTargets() {
+		if t.Name == want {
+			return t, nil, true
+		}
+		names = append(names, t.Name)
+	}
+	return SchemaTarget{}, names, false
 }

@@ -382,3 +382,17 @@ func TestSchemaFollowsTheFieldTables(t *testing.T) {
 		t.Errorf("itrack.yaml requires nothing")
 	}
 }
+
+func TestFindSchema(t *testing.T) {
+	for name, want := range map[string]string{
+		"hardware": "hardware", "Licences": "licence", "license": "licence", "person": "people",
+		"itrack.yaml": "config", "itrack": "config", " config ": "config",
+	} {
+		if got, _, ok := asset.FindSchema(name); !ok || got.Name != want {
+			t.Errorf("FindSchema(%q) = %q, %v; want %q", name, got.Name, ok, want)
+		}
+	}
+	if _, names, ok := asset.FindSchema("laptop"); ok || len(names) != len(asset.SchemaTargets()) {
+		t.Errorf("FindSchema(laptop) found one, or named %v", names)
+	}
+}

@@ -104,7 +104,7 @@ func runInit(app *App, opts *initOptions) error {
 	for _, k := range asset.Kinds {
 		files["assets/"+k.Folder()+"/.gitkeep"] = nil
 	}
-	for rel, data := range editorFiles() {
+	for rel, data := range register.EditorFiles() {
 		files[rel] = data
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -2,17 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
 )
-
-// schemaDir is where a register keeps the JSON Schemas its editors read.
-const schemaDir = ".itrack/schema"
 
 type schemaOptions struct {
 	name  string
@@ -30,9 +26,9 @@ component, licence, domain, certificate, document), of a person file
 and the files each one describes.
 
 With a schema, an editor checks a file as you type and offers its keys
-and values. ` + "`itrack init`" + ` writes them to ` + schemaDir + `/ and maps them
+and values. ` + "`itrack init`" + ` writes them to ` + register.SchemaDir + `/ and maps them
 to the register's folders in .vscode/settings.json for VS Code's YAML
-extension; --write rewrites the files in ` + schemaDir + `/, e.g. after
+extension; --write rewrites the files in ` + register.SchemaDir + `/, e.g. after
 upgrading itrack. Other editors: see docs/editors.md.
 
 The schemas are generated from the same field tables itrack reads files
@@ -77,7 +73,7 @@ EXIT STATUS
 			return runSchema(app, opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.write, "write", false, "rewrite the register's "+schemaDir+"/ files; print those that changed")
+	cmd.Flags().BoolVar(&opts.write, "write", false, "rewrite the register's "+register.SchemaDir+"/ files; print those that changed")
 	return cmd
 }
 
@@ -96,36 +92,12 @@ func runSchema(app *App, opts *schemaOptions) error {
 		}
 		return nil
 	}
-	t, err := schemaTarget(opts.name)
-	if err != nil {
-		return err
+	t, names, ok := asset.FindSchema(opts.name)
+	if !ok {
+		return refuse("unknown schema %q: use one of %s", opts.name, orList(names))
 	}
-	_, err = app.IO.Out.Write(schemaJSON(t.Schema()))
+	_, err := app.IO.Out.Write(register.SchemaJSON(t.Schema()))
 	return err
-}
-
-// schemaTarget finds a schema by the name a person types: a kind as
-// add takes it (singular or plural, license too), people or config.
-func schemaTarget(name string) (asset.SchemaTarget, error) {
-	want := strings.ToLower(strings.TrimSpace(name))
-	switch want {
-	case "person":
-		want = "people"
-	case asset.ConfigFile, "itrack":
-		want = "config"
-	default:
-		if k, err := asset.ParseKind(want); err == nil {
-			want = string(k)
-		}
-	}
-	var names []string
-	for _, t := range asset.SchemaTargets() {
-		if t.Name == want {
-			return t, nil
-		}
-		names = append(names, t.Name)
-	}
-	return asset.SchemaTarget{}, refuse("unknown schema %q: use one of %s", name, orList(names))
 }
 
 // writeSchemas brings the register's schema files up to date and lists
@@ -136,10 +108,10 @@ func writeSchemas(app *App) error {
 		return err
 	}
 	defer w.done()
-	files := schemaFiles()
+	files := register.SchemaFiles()
 	var changed []string
 	for _, t := range asset.SchemaTargets() {
-		rel := schemaPath(t.Name)
+		rel := register.SchemaPath(t.Name)
 		if old, err := w.reg.ReadFile(rel); err == nil && bytes.Equal(old, files[rel]) {
 			continue
 		}
@@ -150,48 +122,4 @@ func writeSchemas(app *App) error {
 		changed = append(changed, rel)
 	}
 	return w.commitFiles("schema: rewrite the JSON Schemas for editors", changed...)
-}
-
-func schemaPath(name string) string {
-	return schemaDir + "/" + name + ".json"
-}
-
-// schemaFiles returns every schema as the file the register keeps it in.
-func schemaFiles() map[string][]byte {
-	files := map[string][]byte{}
-	for _, t := range asset.SchemaTargets() {
-		files[schemaPath(t.Name)] = schemaJSON(t.Schema())
-	}
-	return files
-}
-
-// editorFiles are the files `itrack init` writes so that VS Code checks
-// register files as they are typed: the schemas, the YAML extension's
-// mapping of each folder to its schema, and a recommendation of that
-// extension.
-func editorFiles() map[string][]byte {
-	files := schemaFiles()
-	mapping := map[string]string{}
-	for _, t := range asset.SchemaTargets() {
-		// the YAML extension matches a pattern against the end of a file's
-		// path: the leading slash keeps itrack.yaml from matching
-		// my-itrack.yaml
-		mapping[schemaPath(t.Name)] = "/" + t.Files
-	}
-	files[".vscode/settings.json"] = schemaJSON(map[string]any{"yaml.schemas": mapping})
-	files[".vscode/extensions.json"] = schemaJSON(map[string]any{"recommendations": []string{"redhat.vscode-yaml"}})
-	return files
-}
-
-// schemaJSON writes a schema as indented JSON with keys in order, so the
-// same itrack always writes the same bytes.
-func schemaJSON(v any) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		panic(fmt.Sprintf("schema: %v", err)) // maps of strings, numbers and bools always encode
-	}
-	return buf.Bytes()
 }
