@@ -46,15 +46,6 @@ type forecastReport struct {
 	RunRate []*view.Amount `json:"annual_run_rate"`
 }
 
-// spendTable lists spend per group, the group column headed by header.
-func spendTable(header string, groups []view.Spend) render.Table {
-	t := render.Table{Header: []string{header, "amount", "payments"}}
-	for _, g := range groups {
-		t.Rows = append(t.Rows, []string{g.Group, g.Amount.String(), fmt.Sprint(g.Payments)})
-	}
-	return t
-}
-
 func runForecast(app *App, months int, by string) error {
 	if by != "month" && by != "kind" && by != "vendor" {
 		return refuse("--by %q: use month, kind or vendor", by)
@@ -76,7 +67,7 @@ func runForecast(app *App, months int, by string) error {
 	if format == "json" {
 		return render.WriteJSON(app.IO.Out, r)
 	}
-	if err := writeTable(app, format, spendTable(by, r.Groups)); err != nil || format == "csv" {
+	if err := writeTable(app, format, view.SpendTable(by, r.Groups)); err != nil || format == "csv" {
 		return err
 	}
 	out := app.IO.Out
