@@ -69,16 +69,12 @@ func runDepreciation(app *App, by string) error {
 		return err
 	}
 	results := depreciations(app, reg, snap.Assets, asOf)
-	groups := groupDepreciation(results, by)
+	groups := view.DepreciationTotals(results, by)
 	if by != "" {
 		if format == "json" {
 			return render.WriteJSON(app.IO.Out, map[string]any{"as_of": asOf.String(), "by": by, "groups": groups})
 		}
-		t := render.Table{Header: []string{by, "currency", "assets", "cost", "accumulated", "book value"}}
-		for _, g := range groups {
-			t.Rows = append(t.Rows, []string{g.Group, g.Currency, fmt.Sprint(g.Assets), g.Cost.Amount, g.Accumulated.Amount, g.BookValue.Amount})
-		}
-		return writeTable(app, format, t)
+		return writeTable(app, format, view.DepreciationTotalsTable(groups, by))
 	}
 	rows := make([]view.DepreciationRow, len(results))
 	for i, r := range results {
@@ -87,43 +83,15 @@ func runDepreciation(app *App, by string) error {
 	if format == "json" {
 		return render.WriteJSON(app.IO.Out, map[string]any{"as_of": asOf.String(), "assets": rows, "totals": groups})
 	}
-	t := render.Table{Header: []string{"id", "name", "method", "life", "cost", "accumulated", "book value", "fully depreciated"}}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{r.ID, r.Name, r.Method, r.Life, r.Cost.String(), r.Accumulated.String(), r.BookValue.String(), r.FullyDepreciatedOn})
-	}
+	t := view.DepreciationTable(rows)
 	if format == "csv" {
 		return render.WriteCSV(app.IO.Out, t)
 	}
 	if err := writeTable(app, format, t); err != nil {
 		return err
 	}
-	totals := render.Table{Header: []string{"currency", "assets", "cost", "accumulated", "book value"}}
-	for _, g := range groups {
-		totals.Rows = append(totals.Rows, []string{g.Currency, fmt.Sprint(g.Assets), g.Cost.Amount, g.Accumulated.Amount, g.BookValue.Amount})
-	}
 	fmt.Fprintln(app.IO.Out)
-	return writeTable(app, format, totals)
-}
-
-// depreciationGroup is one group's totals in one currency.
-type depreciationGroup struct {
-	Group       string       `json:"group,omitempty"`
-	Currency    string       `json:"currency"`
-	Assets      int          `json:"assets"`
-	Cost        *view.Amount `json:"cost"`
-	Accumulated *view.Amount `json:"accumulated"`
-	BookValue   *view.Amount `json:"book_value"`
-}
-
-// groupDepreciation is depreciation.Totals, its amounts as JSON gives them.
-func groupDepreciation(results []*depreciation.Result, by string) []depreciationGroup {
-	totals := depreciation.Totals(results, by)
-	out := make([]depreciationGroup, len(totals))
-	for i, t := range totals {
-		out[i] = depreciationGroup{Group: t.Group, Currency: t.Currency, Assets: t.Assets,
-			Cost: view.Money(t.Cost, t.Currency), Accumulated: view.Money(t.Accumulated, t.Currency), BookValue: view.Money(t.BookValue, t.Currency)}
-	}
-	return out
+	return writeTable(app, format, view.DepreciationTotalsTable(groups, ""))
 }
 
 func runDepreciationOne(app *App, id string) error {
@@ -142,32 +110,15 @@ func runDepreciationOne(app *App, id string) error {
 	if format == "json" {
 		return render.WriteJSON(app.IO.Out, v)
 	}
-	t := render.Table{Header: []string{"year", "from", "to", "charge", "accumulated", "book value"}}
-	for _, y := range v.Schedule {
-		t.Rows = append(t.Rows, []string{fmt.Sprint(y.Year), y.Starts, y.Ends, y.Charge.Amount, y.Accumulated.Amount, y.BookValue.Amount})
-	}
+	t := view.ScheduleTable(v)
 	if format == "csv" {
 		return render.WriteCSV(app.IO.Out, t)
 	}
-	out := app.IO.Out
-	fmt.Fprintf(out, "%s  %s\n", app.styles().Bold().Render(safe.Text(v.ID)), safe.Text(v.Name))
-	life := ""
-	if v.Life != "" {
-		life = ", life " + v.Life
-	}
-	fmt.Fprintf(out, "  method:       %s%s, salvage %s\n", v.Method, life, v.Salvage)
-	fmt.Fprintf(out, "  cost:         %s, purchased %s\n", v.Cost, v.PurchaseDate)
-	fmt.Fprintf(out, "  on %s: accumulated %s, book value %s\n", asOf, v.Accumulated, v.BookValue)
-	if v.FullyDepreciatedOn != "" {
-		fmt.Fprintf(out, "  fully depreciated on %s\n", v.FullyDepreciatedOn)
-	}
-	if d := v.Disposal; d != nil {
-		fmt.Fprintf(out, "  disposed of on %s: book value %s, proceeds %s, gain or loss %s\n", d.Date, d.BookValue, d.Proceeds, d.GainOrLoss)
-	}
+	v.WriteText(app.IO.Out, app.styles(), asOf)
 	if len(t.Rows) == 0 {
 		return nil
 	}
-	fmt.Fprintln(out)
+	fmt.Fprintln(app.IO.Out)
 	return writeTable(app, format, t)
 }
 
