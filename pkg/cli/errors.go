@@ -6,10 +6,11 @@ import (
 	"regexp"
 	"slices"
 
+	"github.com/spf13/cobra"
+
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/safe"
-	"github.com/spf13/cobra"
 )
 
 // Exit codes, as SPEC §5 and docs/exit-codes.md give them.

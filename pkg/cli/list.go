@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"

@@ -2,13 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"
-	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/seats"
 	"github.com/itrack/itrack/pkg/view"
 )
@@ -44,13 +41,6 @@ Formats: table (default), json, csv, markdown.`,
 	return cmd
 }
 
-// seatsReport is `itrack seats --format json`.
-type seatsReport struct {
-	AsOf     string           `json:"as_of"`
-	Licences []view.Seat      `json:"licences"`
-	Totals   []view.SeatTotal `json:"totals"`
-}
-
 func runSeats(app *App, id string, fail bool) error {
 	format, asOf, reg, snap, err := app.startRead()
 	if err != nil {
@@ -77,7 +67,7 @@ func runSeats(app *App, id string, fail bool) error {
 		}
 		licences = one
 	}
-	report := seatsReport{AsOf: asOf.String(), Licences: []view.Seat{}, Totals: []view.SeatTotal{}}
+	report := view.SeatsReport{AsOf: asOf.String(), Licences: []view.Seat{}, Totals: []view.SeatTotal{}}
 	over := false
 	for _, l := range licences {
 		report.Licences = append(report.Licences, view.SeatsOf(l))
@@ -86,7 +76,7 @@ func runSeats(app *App, id string, fail bool) error {
 	for _, t := range seats.Totals(licences) {
 		report.Totals = append(report.Totals, view.SeatTotalOf(t))
 	}
-	if err := writeSeats(app, format, report); err != nil {
+	if err := report.Write(app.IO.Out, app.styles(), format); err != nil {
 		return err
 	}
 	if fail && over {
@@ -101,54 +91,4 @@ func describeKind(a *asset.Asset, st asset.Status) string {
 		return string(st.State)
 	}
 	return "a " + string(a.Kind) + " asset"
-}
-
-func writeSeats(app *App, format string, r seatsReport) error {
-	if format == "json" {
-		return render.WriteJSON(app.IO.Out, r)
-	}
-	t := render.Table{Header: []string{"id", "name", "seats", "used", "free", "status", "per seat/year", "wasted/year", "leavers"}}
-	for _, l := range r.Licences {
-		total := "unlimited"
-		if l.Seats != nil {
-			total = fmt.Sprint(*l.Seats)
-		}
-		if l.Metric == "site" {
-			total = "site"
-		}
-		t.Rows = append(t.Rows, []string{l.ID, l.Name, total, fmt.Sprint(l.Used), fmt.Sprint(l.Free), l.Status,
-			l.CostPerSeatPerYear.String(), l.WastedPerYear.String(), strings.Join(l.Leavers, ", ")})
-	}
-	if format == "csv" {
-		return render.WriteCSV(app.IO.Out, t)
-	}
-	totals := render.Table{Header: []string{"currency", "licences", "seats", "used", "free", "over", "wasted/year"}}
-	for _, x := range r.Totals {
-		totals.Rows = append(totals.Rows, []string{x.Currency, fmt.Sprint(x.Licences), fmt.Sprint(x.Seats), fmt.Sprint(x.Used),
-			fmt.Sprint(x.Free), fmt.Sprint(x.Over), x.WastedPerYear.String()})
-	}
-	if format == "markdown" {
-		if err := render.WriteMarkdown(app.IO.Out, t); err != nil {
-			return err
-		}
-		fmt.Fprintln(app.IO.Out)
-		return render.WriteMarkdown(app.IO.Out, totals)
-	}
-	st := app.styles()
-	t.Style = func(_, col int, cell string) lipgloss.Style {
-		switch {
-		case col == 5 && cell == seats.Over:
-			return st.Colour("1")
-		case col == 5 && cell == seats.Unused:
-			return st.Colour("3")
-		case col == 8:
-			return st.Colour("3")
-		}
-		return st.Plain()
-	}
-	if err := render.WriteTable(app.IO.Out, t, st); err != nil {
-		return err
-	}
-	fmt.Fprintln(app.IO.Out)
-	return render.WriteTable(app.IO.Out, totals, st)
 }

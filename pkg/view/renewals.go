@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/renewals"
