@@ -44,7 +44,7 @@ var addFlags = []struct{ flag, path, usage string }{
 	{"registrar", "registrar", "domain registrar"},
 }
 
-func newAddCmd(app *App) *cobra.Command {
+func newAddCmd(app *App, runF func(*addOptions) error) *cobra.Command {
 	opts := &addOptions{values: map[string]string{}}
 	var autoRenew bool
 	cmd := &cobra.Command{
@@ -86,6 +86,9 @@ new file is checked before it is written: a refused add creates nothing.`,
 			}
 			if cmd.Flags().Changed("auto-renew") {
 				opts.values["auto-renew"] = fmt.Sprint(autoRenew)
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return runAdd(app, opts)
 		},

@@ -7,14 +7,18 @@ import (
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/depreciation"
-	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newDepreciationCmd(app *App) *cobra.Command {
-	var by string
+type depreciationOptions struct {
+	id string // one asset's schedule, or "" for every asset
+	by string
+}
+
+func newDepreciationCmd(app *App, runF func(*depreciationOptions) error) *cobra.Command {
+	opts := &depreciationOptions{}
 	cmd := &cobra.Command{
 		Use:   "depreciation [ID]",
 		Short: "Book values, and an asset's year-by-year schedule",
@@ -33,15 +37,20 @@ Formats: table (default), json, csv, markdown.`,
 		ValidArgsFunction: completeAssetIDs(app),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
-				if by != "" {
-					return refuse("--by groups the whole register: leave out the ID, or leave out --by")
-				}
-				return runDepreciationOne(app, args[0])
+				opts.id = args[0]
 			}
-			return runDepreciation(app, by)
+			switch {
+			case runF != nil:
+				return runF(opts)
+			case opts.id != "" && opts.by != "":
+				return refuse("--by groups the whole register: leave out the ID, or leave out --by")
+			case opts.id != "":
+				return runDepreciationOne(app, opts.id)
+			}
+			return runDepreciation(app, opts.by)
 		},
 	}
-	cmd.Flags().StringVar(&by, "by", "", "totals per `GROUP`: kind, category or year")
+	cmd.Flags().StringVar(&opts.by, "by", "", "totals per `GROUP`: kind, category or year")
 	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions([]string{"kind", "category", "year"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -50,9 +59,8 @@ Formats: table (default), json, csv, markdown.`,
 // reporting the assets whose settings cannot be computed on stderr. Assets
 // gone or not bought yet are left out: `itrack depreciation ID` still
 // shows them.
-func depreciations(app *App, reg *register.Register, assets []*asset.Asset, asOf asset.Date) []*depreciation.Result {
-	statuses := asset.Statuses(assets, asOf, reg.Config.Renewals.Window)
-	results, failed := depreciation.All(assets, reg.Config, statuses, asOf)
+func depreciations(app *App, rc *readCtx) []*depreciation.Result {
+	results, failed := depreciation.All(rc.snap.Assets, rc.reg.Config, rc.statuses, rc.asOf)
 	for _, f := range failed {
 		fmt.Fprintln(app.IO.Err, safe.Text(fmt.Sprintf("%s: %v", f.Asset.File, f.Err)))
 		app.exit = max(app.exit, ExitInvalid)
@@ -61,14 +69,17 @@ func depreciations(app *App, reg *register.Register, assets []*asset.Asset, asOf
 }
 
 func runDepreciation(app *App, by string) error {
-	if by != "" && by != depreciation.ByKind && by != depreciation.ByCategory && by != depreciation.ByYear {
-		return refuse("--by %q: use kind, category or year", by)
-	}
-	format, asOf, reg, snap, err := app.startRead()
+	rc, err := app.startRead(func() error {
+		if by != "" && by != depreciation.ByKind && by != depreciation.ByCategory && by != depreciation.ByYear {
+			return refuse("--by %q: use kind, category or year", by)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	results := depreciations(app, reg, snap.Assets, asOf)
+	format, asOf := rc.format, rc.asOf
+	results := depreciations(app, rc)
 	groups := view.DepreciationTotals(results, by)
 	if by != "" {
 		if format == "json" {
@@ -95,10 +106,11 @@ func runDepreciation(app *App, by string) error {
 }
 
 func runDepreciationOne(app *App, id string) error {
-	format, asOf, reg, a, err := app.startReadOne(id)
+	rc, err := app.startReadOne(id)
 	if err != nil {
 		return err
 	}
+	format, asOf, reg, a := rc.format, rc.asOf, rc.reg, rc.asset
 	r, err := depreciation.Of(a, reg.Config, asOf)
 	if err != nil {
 		return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%v (itrack validate says how to fix it)", err)}

@@ -17,8 +17,14 @@ import (
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newDiffCmd(app *App) *cobra.Command {
-	var failOn string
+// diffOptions are what `itrack diff` was asked.
+type diffOptions struct {
+	revisions []string // BASE [HEAD], or none
+	failOn    string
+}
+
+func newDiffCmd(app *App, runF func(*diffOptions) error) *cobra.Command {
+	opts := &diffOptions{}
 	cmd := &cobra.Command{
 		Use:   "diff [BASE [HEAD]]",
 		Short: "What a change does to the register, for review",
@@ -43,10 +49,14 @@ Formats: text (default), markdown (a pull-request comment), json.`,
   itrack diff ../register-before ../register-after`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDiff(app, args, failOn)
+			opts.revisions = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runDiff(app, opts.revisions, opts.failOn)
 		},
 	}
-	cmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 when the change does any of `LIST`: deletions, new-errors, over-seats")
+	cmd.Flags().StringVar(&opts.failOn, "fail-on", "", "exit 1 when the change does any of `LIST`: deletions, new-errors, over-seats")
 	return cmd
 }
 

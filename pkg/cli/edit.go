@@ -15,7 +15,10 @@ import (
 	"github.com/itrack/itrack/pkg/safe"
 )
 
-func newEditCmd(app *App) *cobra.Command {
+// editOptions are what `itrack edit` was asked.
+type editOptions struct{ id string }
+
+func newEditCmd(app *App, runF func(*editOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "edit ID",
 		Short: "Edit an asset's file in $EDITOR, checked before it is saved",
@@ -29,7 +32,11 @@ because they are broken, so it is the way to repair them.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeAssetIDs(app),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runEdit(app, args[0])
+			opts := &editOptions{id: args[0]}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runEdit(app, opts.id)
 		},
 	}
 }

@@ -45,11 +45,14 @@ type change struct {
 	resolve func(w *writer, a *asset.Asset, e *asset.Event) error
 	// err, when set, refuses the command before anything is read.
 	err error
+	// flags are --date and --note.
+	flags *eventFlags
 }
 
 // recordEvent records one event on an asset as asset.Plan decides: at its
 // place in date order, with the events it needs before it, or refused.
-func (app *App) recordEvent(flags *eventFlags, c change) error {
+func (app *App) recordEvent(c *change) error {
+	flags := c.flags
 	if c.err != nil {
 		return c.err
 	}

@@ -11,8 +11,11 @@ import (
 	"github.com/itrack/itrack/pkg/render"
 )
 
-func newExportCmd(app *App) *cobra.Command {
-	var kind string
+// exportOptions are what `itrack export` was asked.
+type exportOptions struct{ kind string }
+
+func newExportCmd(app *App, runF func(*exportOptions) error) *cobra.Command {
+	opts := &exportOptions{}
 	cmd := &cobra.Command{
 		Use:   "export --format csv|json [--kind KIND]",
 		Short: "Export every field of the assets, as CSV or JSON",
@@ -29,41 +32,35 @@ import takes that ' away again; negative numbers are left as they are.`,
   itrack export --format json | jq length`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runExport(app, kind)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runExport(app, opts.kind)
 		},
 	}
-	cmd.Flags().StringVar(&kind, "kind", "", "only this `KIND`, or people (CSV needs one kind per file)")
+	cmd.Flags().StringVar(&opts.kind, "kind", "", "only this `KIND`, or people (CSV needs one kind per file)")
 	return cmd
 }
 
 func runExport(app *App, kindArg string) error {
-	if app.format == "" {
-		return refuse("say the format: --format csv or --format json")
-	}
-	format, err := app.outputFormat()
-	if err != nil {
-		return err
-	}
 	var kind asset.Kind
 	people := false
-	if kindArg == "" && format == "csv" {
-		return refuse("a CSV export holds one kind: give --kind (%s, or people)", asset.KindNames())
-	}
-	if kindArg != "" {
-		if kind, people, err = parseKindOrPeople(kindArg); err != nil {
-			return err
+	rc, err := app.startRead(func() (err error) {
+		switch {
+		case app.format == "":
+			return refuse("say the format: --format csv or --format json")
+		case kindArg == "" && app.format == "csv":
+			return refuse("a CSV export holds one kind: give --kind (%s, or people)", asset.KindNames())
+		case kindArg != "":
+			kind, people, err = parseKindOrPeople(kindArg)
 		}
-	}
-	asOf, err := app.asOf()
-	if err != nil {
 		return err
-	}
-	reg, snap, err := app.load()
+	})
 	if err != nil {
 		return err
 	}
 	// statuses of every asset: a component's holder and place are its host's
-	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
+	format, asOf, reg, snap, statuses := rc.format, rc.asOf, rc.reg, rc.snap, rc.statuses
 	if people {
 		if format == "json" {
 			return render.WriteJSON(app.IO.Out, peopleViews(snap, statuses, asOf))

@@ -10,8 +10,11 @@ import (
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newFmtCmd(app *App) *cobra.Command {
-	var check bool
+// fmtOptions are what `itrack fmt` was asked.
+type fmtOptions struct{ check bool }
+
+func newFmtCmd(app *App, runF func(*fmtOptions) error) *cobra.Command {
+	opts := &fmtOptions{}
 	cmd := &cobra.Command{
 		Use:   "fmt",
 		Short: "Rewrite record files in canonical form, comments kept",
@@ -28,10 +31,13 @@ when there are any (for CI).`,
   itrack fmt --check`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runFmt(app, check)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runFmt(app, opts.check)
 		},
 	}
-	cmd.Flags().BoolVar(&check, "check", false, "change nothing; list files that are not canonical and exit 1 if any")
+	cmd.Flags().BoolVar(&opts.check, "check", false, "change nothing; list files that are not canonical and exit 1 if any")
 	return cmd
 }
 

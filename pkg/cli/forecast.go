@@ -5,15 +5,18 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/renewals"
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newForecastCmd(app *App) *cobra.Command {
-	var months int
-	var by string
+type forecastOptions struct {
+	months int
+	by     string
+}
+
+func newForecastCmd(app *App, runF func(*forecastOptions) error) *cobra.Command {
+	opts := &forecastOptions{}
 	cmd := &cobra.Command{
 		Use:   "forecast",
 		Short: "The spend that falls due in the months ahead",
@@ -27,11 +30,14 @@ Formats: table (default), json, csv, markdown.`,
   itrack forecast --months 24 --by vendor --format csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runForecast(app, months, by)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runForecast(app, opts)
 		},
 	}
-	cmd.Flags().IntVar(&months, "months", 12, "how many `MONTHS` ahead")
-	cmd.Flags().StringVar(&by, "by", "month", "group by `GROUP`: month, kind or vendor")
+	cmd.Flags().IntVar(&opts.months, "months", 12, "how many `MONTHS` ahead")
+	cmd.Flags().StringVar(&opts.by, "by", "month", "group by `GROUP`: month, kind or vendor")
 	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions([]string{"month", "kind", "vendor"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -46,19 +52,22 @@ type forecastReport struct {
 	RunRate []*view.Amount `json:"annual_run_rate"`
 }
 
-func runForecast(app *App, months int, by string) error {
-	if by != "month" && by != "kind" && by != "vendor" {
-		return refuse("--by %q: use month, kind or vendor", by)
-	}
-	if months < 1 || months > 600 {
-		return refuse("--months must be from 1 to 600, not %d", months)
-	}
-	format, asOf, reg, snap, err := app.startRead()
+func runForecast(app *App, opts *forecastOptions) error {
+	months, by := opts.months, opts.by
+	rc, err := app.startRead(func() error {
+		if by != "month" && by != "kind" && by != "vendor" {
+			return refuse("--by %q: use month, kind or vendor", by)
+		}
+		if months < 1 || months > 600 {
+			return refuse("--months must be from 1 to 600, not %d", months)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
+	format, asOf, reg, snap, statuses := rc.format, rc.asOf, rc.reg, rc.snap, rc.statuses
 	cur := reg.Config.Currency
-	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
 	payments := renewals.Forecast(snap.Assets, reg.Config, statuses, asOf, months)
 	r := forecastReport{AsOf: asOf.String(), Months: months, By: by,
 		Groups:  view.SpendsOf(renewals.GroupPayments(payments, by, asOf, months, cur)),

@@ -11,7 +11,10 @@ import (
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newHistoryCmd(app *App) *cobra.Command {
+// historyOptions are what `itrack history` was asked.
+type historyOptions struct{ id string }
+
+func newHistoryCmd(app *App, runF func(*historyOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "history ID",
 		Short: "Show an asset's events merged with the git commits that changed it",
@@ -24,7 +27,11 @@ Formats: table (default), json.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeAssetIDs(app),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runHistory(app, args[0])
+			opts := &historyOptions{id: args[0]}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runHistory(app, opts.id)
 		},
 	}
 }
@@ -44,10 +51,11 @@ type commitJSON struct {
 }
 
 func runHistory(app *App, id string) error {
-	format, asOf, reg, a, err := app.startReadOne(id)
+	rc, err := app.startReadOne(id)
 	if err != nil {
 		return err
 	}
+	format, asOf, reg, a := rc.format, rc.asOf, rc.reg, rc.asset
 	commits, err := reg.FileLog(a.File)
 	if err != nil {
 		return refuse("%v", err)

@@ -26,7 +26,7 @@ type importOptions struct {
 	skipInvalid bool
 }
 
-func newImportCmd(app *App) *cobra.Command {
+func newImportCmd(app *App, runF func(*importOptions) error) *cobra.Command {
 	opts := &importOptions{}
 	cmd := &cobra.Command{
 		Use:   "import FILE.csv --kind KIND",
@@ -58,6 +58,9 @@ plan and writes nothing. --kind people imports people.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
 			return runImport(app, opts)
 		},
 	}

@@ -26,7 +26,7 @@ type initOptions struct {
 	size     int
 }
 
-func newInitCmd(app *App) *cobra.Command {
+func newInitCmd(app *App, runF func(*initOptions) error) *cobra.Command {
 	opts := &initOptions{}
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
@@ -56,6 +56,9 @@ assets, the same N every time, for trying itrack at scale.`,
 			}
 			if app.dir != "" && len(args) == 0 {
 				opts.dir = app.dir
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return runInit(app, opts)
 		},

@@ -11,7 +11,10 @@ import (
 
 // eventCmd builds one of the simple event commands: ID, the event, and the
 // flags every event takes.
-func eventCmd(app *App, use, short, long string, args cobra.PositionalArgs, build func(cmd *cobra.Command, args []string) change) *cobra.Command {
+//
+// The parsed change is the command's options: runF, when set, receives it
+// instead of the event being recorded.
+func eventCmd(app *App, runF func(*change) error, use, short, long string, args cobra.PositionalArgs, build func(cmd *cobra.Command, args []string) change) *cobra.Command {
 	flags := &eventFlags{}
 	cmd := &cobra.Command{
 		Use:   use,
@@ -19,16 +22,21 @@ func eventCmd(app *App, use, short, long string, args cobra.PositionalArgs, buil
 		Long:  long,
 		Args:  args,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return app.recordEvent(flags, build(cmd, args))
+			c := build(cmd, args)
+			c.flags = flags
+			if runF != nil {
+				return runF(&c)
+			}
+			return app.recordEvent(&c)
 		},
 	}
 	flags.register(cmd)
 	return cmd
 }
 
-func newAssignCmd(app *App) *cobra.Command {
+func newAssignCmd(app *App, runF func(*change) error) *cobra.Command {
 	var force, reassign bool
-	cmd := eventCmd(app, "assign ID PERSON", "Give an asset, or a licence seat, to a person",
+	cmd := eventCmd(app, runF, "assign ID PERSON", "Give an asset, or a licence seat, to a person",
 		`Give hardware or a component to a person, or one seat of a licence to a
 person (a hardware ID for licences with metric: device).
 
@@ -77,8 +85,8 @@ func resolveHolder(w *writer, a *asset.Asset, e *asset.Event) error {
 	return nil
 }
 
-func newUnassignCmd(app *App) *cobra.Command {
-	return eventCmd(app, "unassign ID [PERSON]", "Take an asset back, or free a licence seat",
+func newUnassignCmd(app *App, runF func(*change) error) *cobra.Command {
+	return eventCmd(app, runF, "unassign ID [PERSON]", "Take an asset back, or free a licence seat",
 		`Take hardware or a component back into stock, or free the seat PERSON holds
 of a licence (PERSON may be left out when one person holds all its seats).`,
 		cobra.RangeArgs(1, 2), func(cmd *cobra.Command, args []string) change {
@@ -90,15 +98,15 @@ of a licence (PERSON may be left out when one person holds all its seats).`,
 		})
 }
 
-func newMoveCmd(app *App) *cobra.Command {
-	return eventCmd(app, "move ID LOCATION", "Record that an asset moved to another location", "",
+func newMoveCmd(app *App, runF func(*change) error) *cobra.Command {
+	return eventCmd(app, runF, "move ID LOCATION", "Record that an asset moved to another location", "",
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
 			return change{id: args[0], values: map[string]string{"event": "moved", "to": args[1]}}
 		})
 }
 
-func newInstallCmd(app *App) *cobra.Command {
-	return eventCmd(app, "install COMPONENT HARDWARE", "Install a component in a hardware asset", "",
+func newInstallCmd(app *App, runF func(*change) error) *cobra.Command {
+	return eventCmd(app, runF, "install COMPONENT HARDWARE", "Install a component in a hardware asset", "",
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
 			return change{id: args[0], values: map[string]string{"event": "installed", "in": args[1]},
 				resolve: func(w *writer, a *asset.Asset, e *asset.Event) error {
@@ -112,17 +120,17 @@ func newInstallCmd(app *App) *cobra.Command {
 		})
 }
 
-func newUninstallCmd(app *App) *cobra.Command {
-	return eventCmd(app, "uninstall COMPONENT", "Take a component out of its hardware", "",
+func newUninstallCmd(app *App, runF func(*change) error) *cobra.Command {
+	return eventCmd(app, runF, "uninstall COMPONENT", "Take a component out of its hardware", "",
 		cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) change {
 			return change{id: args[0], values: map[string]string{"event": "removed"}}
 		})
 }
 
 // simpleEvent is an event command that takes an ID and nothing more.
-func simpleEvent(app *App, use, event, short string, extra func(cmd *cobra.Command) func(values map[string]string)) *cobra.Command {
+func simpleEvent(app *App, runF func(*change) error, use, event, short string, extra func(cmd *cobra.Command) func(values map[string]string)) *cobra.Command {
 	var fill func(map[string]string)
-	cmd := eventCmd(app, use+" ID", short, "", cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) change {
+	cmd := eventCmd(app, runF, use+" ID", short, "", cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) change {
 		values := map[string]string{"event": event}
 		if fill != nil {
 			fill(values)
@@ -154,43 +162,43 @@ func stringFlags(flags ...[3]string) func(cmd *cobra.Command) func(map[string]st
 
 var costFlag = [3]string{"cost", "cost", "what it cost (`AMOUNT` [CUR])"}
 
-func newRepairCmd(app *App) *cobra.Command {
-	return simpleEvent(app, "repair", "repair", "Send an asset for repair", stringFlags(costFlag))
+func newRepairCmd(app *App, runF func(*change) error) *cobra.Command {
+	return simpleEvent(app, runF, "repair", "repair", "Send an asset for repair", stringFlags(costFlag))
 }
 
-func newRepairedCmd(app *App) *cobra.Command {
-	return simpleEvent(app, "repaired", "repaired", "Record that an asset is back from repair", stringFlags(costFlag))
+func newRepairedCmd(app *App, runF func(*change) error) *cobra.Command {
+	return simpleEvent(app, runF, "repaired", "repaired", "Record that an asset is back from repair", stringFlags(costFlag))
 }
 
-func newServiceCmd(app *App) *cobra.Command {
-	return simpleEvent(app, "service", "serviced", "Record maintenance done on an asset", stringFlags(costFlag))
+func newServiceCmd(app *App, runF func(*change) error) *cobra.Command {
+	return simpleEvent(app, runF, "service", "serviced", "Record maintenance done on an asset", stringFlags(costFlag))
 }
 
-func newAuditCmd(app *App) *cobra.Command {
-	return simpleEvent(app, "audit", "audited", "Record that an asset was seen and checked", stringFlags(
+func newAuditCmd(app *App, runF func(*change) error) *cobra.Command {
+	return simpleEvent(app, runF, "audit", "audited", "Record that an asset was seen and checked", stringFlags(
 		[3]string{"location", "location", "where it was seen (`LOCATION`)"},
 		[3]string{"by", "by", "who checked it (`PERSON`)"}))
 }
 
-func newLostCmd(app *App) *cobra.Command {
-	return simpleEvent(app, "lost", "lost", "Record that an asset is lost", nil)
+func newLostCmd(app *App, runF func(*change) error) *cobra.Command {
+	return simpleEvent(app, runF, "lost", "lost", "Record that an asset is lost", nil)
 }
 
-func newFoundCmd(app *App) *cobra.Command {
-	return simpleEvent(app, "found", "found", "Record that a lost asset was found", nil)
+func newFoundCmd(app *App, runF func(*change) error) *cobra.Command {
+	return simpleEvent(app, runF, "found", "found", "Record that a lost asset was found", nil)
 }
 
-func newCancelCmd(app *App) *cobra.Command {
-	return simpleEvent(app, "cancel", "cancelled", "Record that a licence or contract will not renew", nil)
+func newCancelCmd(app *App, runF func(*change) error) *cobra.Command {
+	return simpleEvent(app, runF, "cancel", "cancelled", "Record that a licence or contract will not renew", nil)
 }
 
-func newRetireCmd(app *App) *cobra.Command {
-	return simpleEvent(app, "retire", "retired", "Take an asset out of service, awaiting disposal", stringFlags(
+func newRetireCmd(app *App, runF func(*change) error) *cobra.Command {
+	return simpleEvent(app, runF, "retire", "retired", "Take an asset out of service, awaiting disposal", stringFlags(
 		[3]string{"reason", "reason", "why it is retired"}))
 }
 
-func newDisposeCmd(app *App) *cobra.Command {
-	cmd := simpleEvent(app, "dispose", "disposed", "Record that an asset left the organisation", stringFlags(
+func newDisposeCmd(app *App, runF func(*change) error) *cobra.Command {
+	cmd := simpleEvent(app, runF, "dispose", "disposed", "Record that an asset left the organisation", stringFlags(
 		[3]string{"method", "method", "how: recycled, sold, donated, destroyed or returned"},
 		[3]string{"proceeds", "proceeds", "money received (`AMOUNT` [CUR])"},
 		[3]string{"certificate", "certificate", "data destruction or recycling certificate `REF`"}))
@@ -199,9 +207,9 @@ func newDisposeCmd(app *App) *cobra.Command {
 	return cmd
 }
 
-func newRenewCmd(app *App) *cobra.Command {
+func newRenewCmd(app *App, runF func(*change) error) *cobra.Command {
 	var until, period, cost string
-	cmd := eventCmd(app, "renew ID", "Record a renewal: a new renewal or expiry date",
+	cmd := eventCmd(app, runF, "renew ID", "Record a renewal: a new renewal or expiry date",
 		`Record that a licence, domain, certificate or contract was renewed: until
 a date (--until), or for a period from its current end date (--for 1y).`,
 		cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) change {
@@ -223,8 +231,8 @@ a date (--until), or for a period from its current end date (--for 1y).`,
 	return cmd
 }
 
-func newTrueUpCmd(app *App) *cobra.Command {
-	return eventCmd(app, "true-up LICENCE SEATS", "Record a new seat count for a licence",
+func newTrueUpCmd(app *App, runF func(*change) error) *cobra.Command {
+	return eventCmd(app, runF, "true-up LICENCE SEATS", "Record a new seat count for a licence",
 		`Record that a licence now has SEATS seats (bought more, or gave some
 back), from --date on: a seats event. The seat count before that date
 stays as it was, so seats and --as-of answer rightly for the past.`,

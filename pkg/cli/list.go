@@ -23,7 +23,7 @@ type listOptions struct {
 	holder   string
 }
 
-func newListCmd(app *App) *cobra.Command {
+func newListCmd(app *App, runF func(*listOptions) error) *cobra.Command {
 	opts := &listOptions{}
 	cmd := &cobra.Command{
 		Use:   "list",
@@ -38,6 +38,9 @@ Formats: table (default), json, csv, yaml, markdown.`,
   itrack list --format json | jq '.[].id'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return runList(app, opts)
 		},
 	}
@@ -55,28 +58,22 @@ Formats: table (default), json, csv, yaml, markdown.`,
 }
 
 func runList(app *App, opts *listOptions) error {
-	format, err := app.outputFormat()
-	if err != nil {
-		return err
-	}
 	var kind asset.Kind
-	if opts.kind != "" {
-		if kind, err = asset.ParseKind(opts.kind); err != nil {
-			return refuse("--kind: %v", err)
+	rc, err := app.startRead(func() (err error) {
+		if opts.kind != "" {
+			if kind, err = asset.ParseKind(opts.kind); err != nil {
+				return refuse("--kind: %v", err)
+			}
 		}
-	}
-	if opts.state != "" && !slices.Contains(stateNames(), opts.state) {
-		return refuse("--state %q: use one of %s", opts.state, strings.Join(stateNames(), ", "))
-	}
-	asOf, err := app.asOf()
+		if opts.state != "" && !slices.Contains(stateNames(), opts.state) {
+			return refuse("--state %q: use one of %s", opts.state, strings.Join(stateNames(), ", "))
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	reg, snap, err := app.load()
-	if err != nil {
-		return err
-	}
-	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
+	format, asOf, reg, snap, statuses := rc.format, rc.asOf, rc.reg, rc.snap, rc.statuses
 	var picked []*asset.Asset
 	for _, a := range snap.Assets {
 		st := statuses[a.ID]

@@ -9,8 +9,14 @@ import (
 	"github.com/spf13/cobra/doc"
 )
 
-func newManCmd(app *App) *cobra.Command {
-	var markdown bool
+// manOptions are what `itrack man` was asked.
+type manOptions struct {
+	dir      string
+	markdown bool
+}
+
+func newManCmd(app *App, runF func(*manOptions) error) *cobra.Command {
+	opts := &manOptions{}
 	cmd := &cobra.Command{
 		Use:   "man DIR",
 		Short: "Write a manual page for every command",
@@ -23,14 +29,18 @@ docs/commands/ is made, and a test keeps it equal to --help.`,
   itrack man --markdown docs/commands`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir := app.abs(args[0])
+			opts.dir = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			dir := app.abs(opts.dir)
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return refuse("cannot create %s: %v", args[0], err)
 			}
 			root := cmd.Root()
 			disableAutoGenTag(root)
 			var err error
-			if markdown {
+			if opts.markdown {
 				err = doc.GenMarkdownTree(root, dir)
 			} else {
 				date := time.Date(app.Today.Year(), app.Today.Month(), app.Today.Day(), 0, 0, 0, 0, time.UTC)
@@ -44,7 +54,7 @@ docs/commands/ is made, and a test keeps it equal to --help.`,
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&markdown, "markdown", false, "write Markdown instead of man pages")
+	cmd.Flags().BoolVar(&opts.markdown, "markdown", false, "write Markdown instead of man pages")
 	return cmd
 }
 

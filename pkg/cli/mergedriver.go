@@ -20,7 +20,10 @@ import (
 // .gitattributes and docs/review.md give it.
 const mergeDriverConfig = `git config merge.itrack.driver "itrack merge-driver %O %A %B %P"`
 
-func newMergeDriverCmd(app *App) *cobra.Command {
+// mergeDriverOptions are the files git gives the merge driver.
+type mergeDriverOptions struct{ base, ours, theirs, path string }
+
+func newMergeDriverCmd(app *App, runF func(*mergeDriverOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "merge-driver BASE OURS THEIRS PATH",
 		Short: "Merge asset files for git: event logs united, real conflicts marked",
@@ -45,7 +48,11 @@ exit 1: conflicts are left to resolve.`,
 		Args:   cobra.ExactArgs(4),
 		Hidden: false,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runMergeDriver(app, args[0], args[1], args[2], args[3])
+			opts := &mergeDriverOptions{args[0], args[1], args[2], args[3]}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runMergeDriver(app, opts.base, opts.ours, opts.theirs, opts.path)
 		},
 	}
 }

@@ -14,9 +14,15 @@ import (
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newOffboardCmd(app *App) *cobra.Command {
-	var flags eventFlags
-	var returnAll bool
+// offboardOptions are what `itrack offboard` was asked.
+type offboardOptions struct {
+	person    string
+	flags     eventFlags
+	returnAll bool
+}
+
+func newOffboardCmd(app *App, runF func(*offboardOptions) error) *cobra.Command {
+	opts := &offboardOptions{}
 	cmd := &cobra.Command{
 		Use:   "offboard PERSON",
 		Short: "Record a leaver and list (or return) everything they hold",
@@ -32,11 +38,15 @@ cannot be returned, nothing at all is changed.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: firstArgOnly(completePeopleArg(app)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOffboard(app, args[0], &flags, returnAll)
+			opts.person = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runOffboard(app, opts.person, &opts.flags, opts.returnAll)
 		},
 	}
-	flags.register(cmd)
-	cmd.Flags().BoolVar(&returnAll, "return-all", false, "return everything they hold, all or nothing")
+	opts.flags.register(cmd)
+	cmd.Flags().BoolVar(&opts.returnAll, "return-all", false, "return everything they hold, all or nothing")
 	return cmd
 }
 

@@ -21,11 +21,17 @@ func newPersonCmd(app *App) *cobra.Command {
 exists, every person an asset names (owner, assigned to) must have a file.`,
 		Args: cobra.NoArgs,
 	}
-	cmd.AddCommand(newPersonAddCmd(app), newPersonListCmd(app), newPersonShowCmd(app))
+	cmd.AddCommand(newPersonAddCmd(app, nil), newPersonListCmd(app, nil), newPersonShowCmd(app, nil))
 	return cmd
 }
 
-func newPersonAddCmd(app *App) *cobra.Command {
+// personAddOptions are the values `itrack person add` was given.
+type personAddOptions struct {
+	id     string
+	values map[string]string // flag name → text, for the flags given
+}
+
+func newPersonAddCmd(app *App, runF func(*personAddOptions) error) *cobra.Command {
 	values := map[string]*string{}
 	cmd := &cobra.Command{
 		Use:     "add ID",
@@ -33,13 +39,16 @@ func newPersonAddCmd(app *App) *cobra.Command {
 		Example: `  itrack person add alice --name "Alice Moreno" --email alice@example.com --department IT --starts 2024-01-08`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			given := map[string]string{}
+			opts := &personAddOptions{id: args[0], values: map[string]string{}}
 			for key, v := range values {
 				if cmd.Flags().Changed(key) {
-					given[key] = *v
+					opts.values[key] = *v
 				}
 			}
-			return runPersonAdd(app, args[0], given)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPersonAdd(app, opts.id, opts.values)
 		},
 	}
 	for _, f := range []struct{ key, usage string }{
@@ -111,18 +120,25 @@ func peopleViews(snap *register.Snapshot, statuses map[string]asset.Status, asOf
 	return out
 }
 
-func newPersonListCmd(app *App) *cobra.Command {
+// personListOptions are what `itrack person list` was asked: nothing but
+// the global flags.
+type personListOptions struct{}
+
+func newPersonListCmd(app *App, runF func(*personListOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List people and how many assets each holds",
 		Long:  "List people, sorted by ID. Formats: table (default), json, csv, markdown.",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			format, asOf, reg, snap, err := app.startRead()
+			if runF != nil {
+				return runF(&personListOptions{})
+			}
+			rc, err := app.startRead(nil)
 			if err != nil {
 				return err
 			}
-			statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
+			format, asOf, snap, statuses := rc.format, rc.asOf, rc.snap, rc.statuses
 			if format == "json" {
 				return render.WriteJSON(app.IO.Out, peopleViews(snap, statuses, asOf))
 			}
@@ -147,7 +163,10 @@ func writeTable(app *App, format string, t render.Table) error {
 	return render.WriteTable(app.IO.Out, t, app.styles())
 }
 
-func newPersonShowCmd(app *App) *cobra.Command {
+// personShowOptions are what `itrack person show` was asked.
+type personShowOptions struct{ id string }
+
+func newPersonShowCmd(app *App, runF func(*personShowOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "show ID",
 		Short: "Show a person and everything they hold",
@@ -156,16 +175,21 @@ components and licence seats, with their value.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: firstArgOnly(completePeopleArg(app)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runPersonShow(app, args[0])
+			opts := &personShowOptions{id: args[0]}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPersonShow(app, opts.id)
 		},
 	}
 }
 
 func runPersonShow(app *App, id string) error {
-	format, asOf, reg, snap, err := app.startRead()
+	rc, err := app.startRead(nil)
 	if err != nil {
 		return err
 	}
+	format, asOf, reg, snap, statuses := rc.format, rc.asOf, rc.reg, rc.snap, rc.statuses
 	p, ok := snap.Person(id)
 	if !ok {
 		if _, err := reg.FindPerson(id); err != nil {
@@ -173,7 +197,6 @@ func runPersonShow(app *App, id string) error {
 		}
 		return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it (itrack validate says how)", register.PersonPath(id))}
 	}
-	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
 	items := seats.Holdings(snap.Assets, statuses)[p.ID]
 	held := view.HoldingsOf(items, statuses, reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, reg.Config, asOf) })
 	if format == "json" {

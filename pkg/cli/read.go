@@ -68,39 +68,67 @@ func (app *App) load() (*register.Register, *register.Snapshot, error) {
 	return reg, snap, nil
 }
 
-// startRead is how a read command starts: its output format, the date it
-// answers for, and every record of the register.
-func (app *App) startRead() (string, asset.Date, *register.Register, *register.Snapshot, error) {
-	format, err := app.outputFormat()
+// readCtx is what every read command starts from, prepared once: the
+// output format, the date it answers for, the register, its records and
+// their states on that date.
+type readCtx struct {
+	format   string
+	asOf     asset.Date
+	reg      *register.Register
+	snap     *register.Snapshot      // every record (startRead)
+	statuses map[string]asset.Status // every asset's state on asOf (startRead)
+	asset    *asset.Asset            // the one asset (startReadOne)
+	status   asset.Status            // its state on asOf (startReadOne)
+}
+
+// startRead is how a read command starts: its output format, then check
+// (the command's own flags, when given), then every record of the register
+// and its state.
+func (app *App) startRead(check func() error) (*readCtx, error) {
+	rc, err := app.startContext(check)
 	if err != nil {
-		return "", asset.Date{}, nil, nil, err
+		return nil, err
 	}
-	asOf, err := app.asOf()
-	if err != nil {
-		return "", asset.Date{}, nil, nil, err
+	if rc.reg, rc.snap, err = app.load(); err != nil {
+		return nil, err
 	}
-	reg, snap, err := app.load()
-	return format, asOf, reg, snap, err
+	rc.statuses = rc.snap.Statuses(rc.asOf)
+	return rc, nil
 }
 
 // startReadOne is how a command about one asset starts: its output format,
 // the date it answers for, the register, and that asset's file alone (an
 // invalid one ends the command with exit 3).
-func (app *App) startReadOne(id string) (string, asset.Date, *register.Register, *asset.Asset, error) {
+func (app *App) startReadOne(id string) (*readCtx, error) {
+	rc, err := app.startContext(nil)
+	if err != nil {
+		return nil, err
+	}
+	if rc.reg, err = app.open(); err != nil {
+		return nil, err
+	}
+	if rc.asset, err = app.readValid(rc.reg, id); err != nil {
+		return nil, err
+	}
+	rc.status = rc.reg.Status(rc.asset, rc.asOf)
+	return rc, nil
+}
+
+func (app *App) startContext(check func() error) (*readCtx, error) {
 	format, err := app.outputFormat()
 	if err != nil {
-		return "", asset.Date{}, nil, nil, err
+		return nil, err
+	}
+	if check != nil {
+		if err := check(); err != nil {
+			return nil, err
+		}
 	}
 	asOf, err := app.asOf()
 	if err != nil {
-		return "", asset.Date{}, nil, nil, err
+		return nil, err
 	}
-	reg, err := app.open()
-	if err != nil {
-		return "", asset.Date{}, nil, nil, err
-	}
-	a, err := app.readValid(reg, id)
-	return format, asOf, reg, a, err
+	return &readCtx{format: format, asOf: asOf}, nil
 }
 
 // readValid reads one asset for display. An asset whose file is invalid
@@ -114,7 +142,7 @@ func (app *App) readValid(reg *register.Register, id string) (*asset.Asset, erro
 	if err != nil {
 		return nil, refuse("%v", err)
 	}
-	a, fs := asset.DecodeAsset(f.Rel, f.ID, f.Kind, f.Data)
+	a, fs := f.Asset()
 	if fs.HasErrors() {
 		return nil, app.invalidFile(fs, f.Rel)
 	}

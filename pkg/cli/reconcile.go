@@ -13,10 +13,16 @@ import (
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newReconcileCmd(app *App) *cobra.Command {
-	var key string
-	var maps []string
-	var fail bool
+// reconcileOptions are what `itrack reconcile` was asked.
+type reconcileOptions struct {
+	file string
+	key  string
+	maps []string
+	fail bool
+}
+
+func newReconcileCmd(app *App, runF func(*reconcileOptions) error) *cobra.Command {
+	opts := &reconcileOptions{}
 	cmd := &cobra.Command{
 		Use:   "reconcile FILE.csv [--key serial]",
 		Short: "Hold a device export (MDM, discovery) against the register",
@@ -37,37 +43,34 @@ register's person by ID, email or name.
   itrack reconcile jamf.csv --map "Computer Serial=serial" --fail`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReconcile(app, args[0], key, maps, fail)
+			opts.file = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runReconcile(app, opts)
 		},
 	}
-	cmd.Flags().StringVar(&key, "key", "serial", "match devices on `FIELD`: serial or id")
-	cmd.Flags().StringArrayVar(&maps, "map", nil, "put a column in a field: `COLUMN=FIELD` (repeatable)")
-	cmd.Flags().BoolVar(&fail, "fail", false, "exit 1 when a device is untracked")
+	cmd.Flags().StringVar(&opts.key, "key", "serial", "match devices on `FIELD`: serial or id")
+	cmd.Flags().StringArrayVar(&opts.maps, "map", nil, "put a column in a field: `COLUMN=FIELD` (repeatable)")
+	cmd.Flags().BoolVar(&opts.fail, "fail", false, "exit 1 when a device is untracked")
 	return cmd
 }
 
-func runReconcile(app *App, file, key string, maps []string, fail bool) error {
-	format, err := app.outputFormat()
+func runReconcile(app *App, opts *reconcileOptions) error {
+	key, fail := opts.key, opts.fail
+	var devices []reconcile.Device
+	rc, err := app.startRead(func() (err error) {
+		if key != reconcile.BySerial && key != reconcile.ByID {
+			return refuse("--key %q: match on serial or id", key)
+		}
+		devices, err = app.readDevices(opts.file, key, opts.maps)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	if key != reconcile.BySerial && key != reconcile.ByID {
-		return refuse("--key %q: match on serial or id", key)
-	}
-	asOf, err := app.asOf()
-	if err != nil {
-		return err
-	}
-	devices, err := app.readDevices(file, key, maps)
-	if err != nil {
-		return err
-	}
-	reg, snap, err := app.load()
-	if err != nil {
-		return err
-	}
-	items := reconcile.Reconcile(reconcile.Register{Assets: snap.Assets, People: snap.People,
-		Statuses: asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)}, devices, key)
+	format, snap := rc.format, rc.snap
+	items := reconcile.Reconcile(reconcile.Register{Assets: snap.Assets, People: snap.People, Statuses: rc.statuses}, devices, key)
 	if err := writeReconcile(app, format, items); err != nil {
 		return err
 	}

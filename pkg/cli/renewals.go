@@ -19,7 +19,7 @@ type renewalsOptions struct {
 	kind       string
 }
 
-func newRenewalsCmd(app *App) *cobra.Command {
+func newRenewalsCmd(app *App, runF func(*renewalsOptions) error) *cobra.Command {
 	opts := &renewalsOptions{}
 	cmd := &cobra.Command{
 		Use:   "renewals",
@@ -45,6 +45,9 @@ with reminders at renewals.remind, default 30 and 7 days before).`,
   itrack renewals --within 365d --format ics > renewals.ics`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return runRenewals(app, opts)
 		},
 	}
@@ -65,39 +68,31 @@ func parseDurationFlag(name, s string) (asset.Duration, error) {
 }
 
 func runRenewals(app *App, opts *renewalsOptions) error {
-	format, err := app.outputFormat()
-	if err != nil {
-		return err
-	}
-	asOf, err := app.asOf()
-	if err != nil {
-		return err
-	}
 	var kind asset.Kind
-	if opts.kind != "" {
-		if kind, err = asset.ParseKind(opts.kind); err != nil {
-			return refuse("--kind: %v", err)
-		}
-	}
 	var window, failWindow asset.Duration
-	if opts.within != "" {
-		if window, err = parseDurationFlag("within", opts.within); err != nil {
-			return err
+	rc, err := app.startRead(func() (err error) {
+		if opts.kind != "" {
+			if kind, err = asset.ParseKind(opts.kind); err != nil {
+				return refuse("--kind: %v", err)
+			}
 		}
-	}
-	if opts.failWithin != "" {
-		if failWindow, err = parseDurationFlag("fail-within", opts.failWithin); err != nil {
-			return err
+		if opts.within != "" {
+			if window, err = parseDurationFlag("within", opts.within); err != nil {
+				return err
+			}
 		}
-	}
-	reg, snap, err := app.load()
+		if opts.failWithin != "" {
+			failWindow, err = parseDurationFlag("fail-within", opts.failWithin)
+		}
+		return err
+	})
 	if err != nil {
 		return err
 	}
+	format, asOf, reg, snap, statuses := rc.format, rc.asOf, rc.reg, rc.snap, rc.statuses
 	if opts.within == "" {
 		window = reg.Config.Renewals.Window
 	}
-	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
 	all := renewals.Items(snap.Assets, reg.Config, statuses, asOf)
 	var items []renewals.Item
 	for _, it := range renewals.Within(all, asOf, window) {

@@ -10,7 +10,11 @@ import (
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newReportCmd(app *App) *cobra.Command {
+// reportOptions are what `itrack report` was asked: nothing but the
+// global flags.
+type reportOptions struct{}
+
+func newReportCmd(app *App, runF func(*reportOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "report",
 		Short: "A one-page summary: holdings, spend, value and findings",
@@ -29,16 +33,20 @@ Formats: table (default), markdown, json.`,
   itrack report --format markdown > report.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(&reportOptions{})
+			}
 			return runReport(app)
 		},
 	}
 }
 
 func runReport(app *App) error {
-	format, asOf, reg, snap, err := app.startRead()
+	rc, err := app.startRead(nil)
 	if err != nil {
 		return err
 	}
+	format, asOf, reg, snap := rc.format, rc.asOf, rc.reg, rc.snap
 	r := report.Build(report.Input{Config: reg.Config, Assets: snap.Assets, People: snap.People, AsOf: asOf})
 	out := view.ReportOf(r, reg.Config.Currency)
 	markdown := func(w io.Writer) error { return out.WriteMarkdown(w) }

@@ -103,37 +103,37 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 
 	root.AddGroup(&cobra.Group{ID: "register", Title: "Register:"}, &cobra.Group{ID: "records", Title: "Records:"},
 		&cobra.Group{ID: "lifecycle", Title: "Lifecycle events:"})
-	for _, c := range []*cobra.Command{newInitCmd(app), newValidateCmd(app), newFmtCmd(app), newSchemaCmd(app)} {
+	for _, c := range []*cobra.Command{newInitCmd(app, nil), newValidateCmd(app, nil), newFmtCmd(app, nil), newSchemaCmd(app, nil)} {
 		c.GroupID = "register"
 		root.AddCommand(c)
 	}
-	for _, c := range []*cobra.Command{newAddCmd(app), newShowCmd(app), newListCmd(app), newSetCmd(app), newEditCmd(app), newHistoryCmd(app), newDiffCmd(app), newMergeDriverCmd(app)} {
+	for _, c := range []*cobra.Command{newAddCmd(app, nil), newShowCmd(app, nil), newListCmd(app, nil), newSetCmd(app, nil), newEditCmd(app, nil), newHistoryCmd(app, nil), newDiffCmd(app, nil), newMergeDriverCmd(app, nil)} {
 		c.GroupID = "records"
 		root.AddCommand(c)
 	}
-	for _, c := range []*cobra.Command{newAssignCmd(app), newUnassignCmd(app), newMoveCmd(app), newInstallCmd(app), newUninstallCmd(app),
-		newRepairCmd(app), newRepairedCmd(app), newServiceCmd(app), newAuditCmd(app), newLostCmd(app), newFoundCmd(app),
-		newRenewCmd(app), newTrueUpCmd(app), newCancelCmd(app), newRetireCmd(app), newDisposeCmd(app)} {
+	for _, c := range []*cobra.Command{newAssignCmd(app, nil), newUnassignCmd(app, nil), newMoveCmd(app, nil), newInstallCmd(app, nil), newUninstallCmd(app, nil),
+		newRepairCmd(app, nil), newRepairedCmd(app, nil), newServiceCmd(app, nil), newAuditCmd(app, nil), newLostCmd(app, nil), newFoundCmd(app, nil),
+		newRenewCmd(app, nil), newTrueUpCmd(app, nil), newCancelCmd(app, nil), newRetireCmd(app, nil), newDisposeCmd(app, nil)} {
 		c.GroupID = "lifecycle"
 		c.ValidArgsFunction = eventCompletion(app, c.Name())
 		root.AddCommand(c)
 	}
 	root.AddGroup(&cobra.Group{ID: "people", Title: "People:"})
-	for _, c := range []*cobra.Command{newPersonCmd(app), newOffboardCmd(app)} {
+	for _, c := range []*cobra.Command{newPersonCmd(app), newOffboardCmd(app, nil)} {
 		c.GroupID = "people"
 		root.AddCommand(c)
 	}
 	root.AddGroup(&cobra.Group{ID: "reports", Title: "Reports:"})
-	for _, c := range []*cobra.Command{newReportCmd(app), newRenewalsCmd(app), newForecastCmd(app), newSeatsCmd(app), newDepreciationCmd(app)} {
+	for _, c := range []*cobra.Command{newReportCmd(app, nil), newRenewalsCmd(app, nil), newForecastCmd(app, nil), newSeatsCmd(app, nil), newDepreciationCmd(app, nil)} {
 		c.GroupID = "reports"
 		root.AddCommand(c)
 	}
 	root.AddGroup(&cobra.Group{ID: "data", Title: "Data in and out:"})
-	for _, c := range []*cobra.Command{newImportCmd(app), newExportCmd(app), newReconcileCmd(app)} {
+	for _, c := range []*cobra.Command{newImportCmd(app, nil), newExportCmd(app, nil), newReconcileCmd(app, nil)} {
 		c.GroupID = "data"
 		root.AddCommand(c)
 	}
-	root.AddCommand(newVersionCmd(app), newManCmd(app))
+	root.AddCommand(newVersionCmd(app, nil), newManCmd(app, nil))
 	root.InitDefaultCompletionCmd()
 	addExitStatus(root)
 	usageArgs(root)

@@ -15,7 +15,7 @@ type schemaOptions struct {
 	write bool
 }
 
-func newSchemaCmd(app *App) *cobra.Command {
+func newSchemaCmd(app *App, runF func(*schemaOptions) error) *cobra.Command {
 	opts := &schemaOptions{}
 	cmd := &cobra.Command{
 		Use:   "schema [KIND | people | config]",
@@ -69,6 +69,9 @@ EXIT STATUS
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.name = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return runSchema(app, opts)
 		},

@@ -10,8 +10,13 @@ import (
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newSeatsCmd(app *App) *cobra.Command {
-	var fail bool
+type seatsOptions struct {
+	id   string // one licence, or "" for all
+	fail bool
+}
+
+func newSeatsCmd(app *App, runF func(*seatsOptions) error) *cobra.Command {
+	opts := &seatsOptions{}
 	cmd := &cobra.Command{
 		Use:   "seats [ID]",
 		Short: "Check licence seats: over, ok or unused, and the money wasted",
@@ -30,23 +35,25 @@ Formats: table (default), json, csv, markdown.`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeAssetIDs(app),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id := ""
 			if len(args) == 1 {
-				id = args[0]
+				opts.id = args[0]
 			}
-			return runSeats(app, id, fail)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runSeats(app, opts.id, opts.fail)
 		},
 	}
-	cmd.Flags().BoolVar(&fail, "fail", false, "exit 1 when a licence is over its seats")
+	cmd.Flags().BoolVar(&opts.fail, "fail", false, "exit 1 when a licence is over its seats")
 	return cmd
 }
 
 func runSeats(app *App, id string, fail bool) error {
-	format, asOf, reg, snap, err := app.startRead()
+	rc, err := app.startRead(nil)
 	if err != nil {
 		return err
 	}
-	statuses := asset.Statuses(snap.Assets, asOf, reg.Config.Renewals.Window)
+	format, asOf, reg, snap, statuses := rc.format, rc.asOf, rc.reg, rc.snap, rc.statuses
 	licences := seats.Check(snap.Assets, snap.People, statuses, asOf, reg.Config.Currency)
 	if id != "" {
 		a, ok := snap.Asset(id)

@@ -12,7 +12,13 @@ import (
 	"github.com/itrack/itrack/pkg/safe"
 )
 
-func newSetCmd(app *App) *cobra.Command {
+// setOptions are what `itrack set` was asked.
+type setOptions struct {
+	id          string
+	assignments []string // KEY=VALUE
+}
+
+func newSetCmd(app *App, runF func(*setOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "set ID KEY=VALUE...",
 		Short: "Change fields of an asset",
@@ -30,7 +36,11 @@ written; a refused change leaves the file untouched.`,
 		Args:              cobra.MinimumNArgs(2),
 		ValidArgsFunction: completeAssetIDs(app),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runSet(app, args[0], args[1:])
+			opts := &setOptions{id: args[0], assignments: args[1:]}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runSet(app, opts.id, opts.assignments)
 		},
 	}
 }

@@ -7,13 +7,15 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newShowCmd(app *App) *cobra.Command {
+// showOptions are what `itrack show` was asked.
+type showOptions struct{ id string }
+
+func newShowCmd(app *App, runF func(*showOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "show ID",
 		Short: "Show one asset with everything itrack knows about it",
@@ -24,23 +26,26 @@ read, so show is as fast on a register of 100,000 assets as on one of ten.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeAssetIDs(app),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runShow(app, args[0])
+			opts := &showOptions{id: args[0]}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runShow(app, opts.id)
 		},
 	}
 }
 
 func runShow(app *App, id string) error {
-	format, asOf, reg, a, err := app.startReadOne(id)
+	rc, err := app.startReadOne(id)
 	if err != nil {
 		return err
 	}
-	st, _ := asset.StatusAt(a, asOf, reg.Config.Renewals.Window)
+	format, asOf, reg, a, st := rc.format, rc.asOf, rc.reg, rc.asset, rc.status
 	if st.InstalledIn != "" {
 		// a component is where its hardware is: one more file, not the register
 		if hf, err := reg.ReadAsset(st.InstalledIn); err == nil {
-			if hw, hfs := hf.Decode(); !hfs.HasErrors() {
-				hst, _ := asset.StatusAt(hw, asOf, reg.Config.Renewals.Window)
-				st = st.Inside(hst)
+			if hw, hfs := hf.Asset(); !hfs.HasErrors() {
+				st = st.Inside(reg.Status(hw, asOf))
 			}
 		}
 	}

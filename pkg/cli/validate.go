@@ -12,8 +12,11 @@ import (
 	"github.com/itrack/itrack/pkg/view"
 )
 
-func newValidateCmd(app *App) *cobra.Command {
-	var strict bool
+// validateOptions are what `itrack validate` was asked.
+type validateOptions struct{ strict bool }
+
+func newValidateCmd(app *App, runF func(*validateOptions) error) *cobra.Command {
+	opts := &validateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "Check every file of the register against every rule",
@@ -35,10 +38,13 @@ CI formats name files from the top of the git repository.`,
   itrack validate --strict --format github`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runValidate(app, strict)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runValidate(app, opts.strict)
 		},
 	}
-	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
 	return cmd
 }
 

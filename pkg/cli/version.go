@@ -52,12 +52,18 @@ func versionNumber() string {
 	return "dev"
 }
 
-func newVersionCmd(app *App) *cobra.Command {
+// versionOptions are what `itrack version` was asked: nothing.
+type versionOptions struct{}
+
+func newVersionCmd(app *App, runF func(*versionOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print itrack's version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(&versionOptions{})
+			}
 			_, err := fmt.Fprintln(app.IO.Out, versionString())
 			return err
 		},
