@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -124,7 +123,9 @@ func isRegisterDir(app *App, path string) bool {
 	return err == nil
 }
 
-// gitFiles reads the files that changed between two git revisions.
+// gitFiles reads the files that changed between two git revisions: BASE
+// [HEAD] as given, else the default branch's merge base and the working
+// tree.
 func gitFiles(app *App, args []string) (diff.Input, string, string, error) {
 	fail := func(err error) (diff.Input, string, string, error) { return diff.Input{}, "", "", err }
 	reg, err := app.open()
@@ -145,89 +146,26 @@ func gitFiles(app *App, args []string) (diff.Input, string, string, error) {
 	case 2:
 		base, head = args[0], args[1]
 	}
-	changes, err := reg.Changes(base, head)
+	in, err := diff.FromGit(reg, base, head)
 	if err != nil {
 		return fail(refuse("%v", err))
-	}
-	// committed versions by blob, all in one git process; the working
-	// tree's from disk
-	var blobs, onDisk []string
-	for _, c := range changes {
-		for _, b := range []string{c.OldBlob, c.NewBlob} {
-			if b != "" {
-				blobs = append(blobs, b)
-			}
-		}
-		if c.New != "" && c.NewBlob == "" {
-			onDisk = append(onDisk, c.New)
-		}
-	}
-	contents, err := reg.ReadBlobs(blobs)
-	if err != nil {
-		return fail(refuse("%v", err))
-	}
-	disk, err := reg.ReadAt(register.WorkTree, onDisk)
-	if err != nil {
-		return fail(refuse("%v", err))
-	}
-	files := make([]diff.File, len(changes))
-	for i, c := range changes {
-		f := diff.File{Old: c.Old, New: c.New, Base: contents[c.OldBlob], Head: contents[c.NewBlob]}
-		if c.New != "" && c.NewBlob == "" {
-			f.Head = disk[c.New]
-		}
-		files[i] = f
 	}
 	label := head
 	if head == register.WorkTree {
 		label = "working tree"
 	}
-	return diff.Input{Files: files, Config: reg.Config, Base: reg.At(base), Head: reg.At(head)}, base, label, nil
+	return in, base, label, nil
 }
 
 // folderFiles compares two register folders file by file.
 func folderFiles(app *App, base, head string) (diff.Input, error) {
-	abs := func(p string) string {
-		if filepath.IsAbs(p) {
-			return p
-		}
-		return filepath.Join(app.Cwd, p)
-	}
-	breg, err := register.Open(abs(base))
+	breg, err := register.Open(app.abs(base))
 	if err != nil {
 		return diff.Input{}, refuse("%v", err)
 	}
-	hreg, err := register.Open(abs(head))
+	hreg, err := register.Open(app.abs(head))
 	if err != nil {
 		return diff.Input{}, refuse("%v", err)
 	}
-	bfiles, hfiles := breg.RecordFiles(), hreg.RecordFiles()
-	all := map[string]bool{}
-	for _, f := range append(bfiles, hfiles...) {
-		all[f] = true
-	}
-	paths := make([]string, 0, len(all))
-	for p := range all {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	bdata, _ := breg.ReadAt(register.WorkTree, paths)
-	hdata, _ := hreg.ReadAt(register.WorkTree, paths)
-	var files []diff.File
-	for _, p := range paths {
-		b, inBase := bdata[p]
-		h, inHead := hdata[p]
-		if inBase && inHead && string(b) == string(h) {
-			continue
-		}
-		f := diff.File{Base: b, Head: h}
-		if inBase {
-			f.Old = p
-		}
-		if inHead {
-			f.New = p
-		}
-		files = append(files, f)
-	}
-	return diff.Input{Files: files, Config: hreg.Config, Base: breg.Folder(bdata), Head: hreg.Folder(hdata)}, nil
+	return diff.FromFolders(breg, hreg), nil
 }

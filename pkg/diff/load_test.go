@@ -1,0 +1,67 @@
+package diff_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/itrack/itrack/pkg/diff"
+	"github.com/itrack/itrack/pkg/register"
+)
+
+func writeRegister(t *testing.T, files map[string]string) *register.Register {
+	t.Helper()
+	dir := t.TempDir()
+	files["itrack.yaml"] = "name: Test\ncurrency: GBP\n"
+	for rel, text := range files {
+		path := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reg, err := register.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg
+}
+
+// Two folders differ in the files whose bytes differ, and in the files
+// only one of them has.
+func TestFromFolders(t *testing.T) {
+	base := writeRegister(t, map[string]string{
+		"assets/hardware/LT-1.yaml": "name: One\n",
+		"assets/hardware/LT-2.yaml": "name: Two\n",
+		"assets/hardware/LT-3.yaml": "name: Three\n",
+	})
+	head := writeRegister(t, map[string]string{
+		"assets/hardware/LT-1.yaml": "name: One\n",
+		"assets/hardware/LT-2.yaml": "name: Two, renamed\n",
+		"assets/hardware/LT-4.yaml": "name: Four\n",
+	})
+	in := diff.FromFolders(base, head)
+	type change struct{ old, new, head string }
+	var got []change
+	for _, f := range in.Files {
+		got = append(got, change{f.Old, f.New, string(f.Head)})
+	}
+	want := []change{
+		{"assets/hardware/LT-2.yaml", "assets/hardware/LT-2.yaml", "name: Two, renamed\n"},
+		{"assets/hardware/LT-3.yaml", "", ""},
+		{"", "assets/hardware/LT-4.yaml", "name: Four\n"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("files %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("file %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if in.Config == nil || in.Config.Name != "Test" {
+		t.Errorf("config %+v: want the head's", in.Config)
+	}
+}
