@@ -4,6 +4,11 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/render"
 )
 
 // Line is one label and value of a record shown as text.
@@ -138,4 +143,46 @@ func Plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// ListTable is list's table: an asset a row, a licence's seat use where
+// other assets show a holder, the state coloured on a terminal.
+func ListTable(assets []*asset.Asset, statuses map[string]asset.Status, st *render.Styles) render.Table {
+	t := render.Table{Header: []string{"id", "kind", "name", "state", "holder", "location"}, Style: StateStyle(st, 3)}
+	for _, a := range assets {
+		s := statuses[a.ID]
+		holder := s.Holder
+		if a.Kind == asset.Licence {
+			holder = seatsCell(s)
+		}
+		t.Rows = append(t.Rows, []string{a.ID, string(a.Kind), a.Name, string(s.State), holder, s.Location})
+	}
+	return t
+}
+
+// seatsCell shows a licence's seat use where other assets show a holder.
+func seatsCell(st asset.Status) string {
+	if st.Seats == nil {
+		return fmt.Sprintf("%d seats used", len(st.SeatHolders))
+	}
+	return fmt.Sprintf("%d/%d seats", len(st.SeatHolders), *st.Seats)
+}
+
+// StateStyle colours a table's state column on a terminal: red for what
+// needs action, yellow for what will soon, dim for what is gone.
+func StateStyle(st *render.Styles, col int) func(int, int, string) lipgloss.Style {
+	return func(_, c int, cell string) lipgloss.Style {
+		if c != col {
+			return st.Plain()
+		}
+		switch asset.State(cell) {
+		case asset.Expired, asset.Lost:
+			return st.Colour("1")
+		case asset.Expiring, asset.InRepair, asset.Ordered:
+			return st.Colour("3")
+		case asset.Retired, asset.Disposed, asset.Cancelled:
+			return st.Faint()
+		}
+		return st.Plain()
+	}
 }
