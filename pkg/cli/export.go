@@ -9,6 +9,7 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/importer"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/view"
 )
 
 // exportOptions are what `itrack export` was asked.
@@ -63,7 +64,7 @@ func runExport(app *App, kindArg string) error {
 	format, asOf, reg, snap, statuses := rc.format, rc.asOf, rc.reg, rc.snap, rc.statuses
 	if people {
 		if format == "json" {
-			return render.WriteJSON(app.IO.Out, peopleViews(snap, statuses, asOf))
+			return render.WriteJSON(app.IO.Out, view.PeopleOf(snap.People, snap.Assets, statuses, asOf))
 		}
 		t := importer.ExportPeople(snap.People)
 		return render.WriteCSV(app.IO.Out, render.Table{Header: t.Header, Rows: t.Rows})

@@ -114,10 +114,10 @@ func runOffboard(app *App, id string, flags *eventFlags, returnAll bool) error {
 		fmt.Fprintln(out, "They hold nothing: nothing to return.")
 	case returnAll:
 		fmt.Fprintf(out, "Returned %s:\n", view.Plural(len(items), "item"))
-		return render.WriteTable(out, holdingsTable(held), app.styles())
+		return render.WriteTable(out, view.HoldingsTable(held), app.styles())
 	default:
 		fmt.Fprintf(out, "They hold %s that must come back:\n", view.Plural(len(items), "item"))
-		if err := render.WriteTable(out, holdingsTable(held), app.styles()); err != nil {
+		if err := render.WriteTable(out, view.HoldingsTable(held), app.styles()); err != nil {
 			return err
 		}
 		fmt.Fprintf(out, "Return each with `itrack unassign ID %s`, or all at once with `itrack offboard %s --return-all`.\n", pf.ID, pf.ID)

@@ -109,17 +109,6 @@ func runPersonAdd(app *App, id string, values map[string]string) error {
 	return nil
 }
 
-// peopleViews shapes the register's people for machine output, with how
-// many assets each holds.
-func peopleViews(snap *register.Snapshot, statuses map[string]asset.Status, asOf asset.Date) []view.Person {
-	held := seats.Holdings(snap.Assets, statuses)
-	out := make([]view.Person, len(snap.People))
-	for i, p := range snap.People {
-		out[i] = view.PersonOf(p, asOf, len(held[p.ID]))
-	}
-	return out
-}
-
 // personListOptions are what `itrack person list` was asked: nothing but
 // the global flags.
 type personListOptions struct{}
@@ -140,14 +129,9 @@ func newPersonListCmd(app *App, runF func(*personListOptions) error) *cobra.Comm
 			}
 			format, asOf, snap, statuses := rc.format, rc.asOf, rc.snap, rc.statuses
 			if format == "json" {
-				return render.WriteJSON(app.IO.Out, peopleViews(snap, statuses, asOf))
+				return render.WriteJSON(app.IO.Out, view.PeopleOf(snap.People, snap.Assets, statuses, asOf))
 			}
-			held := seats.Holdings(snap.Assets, statuses)
-			t := render.Table{Header: []string{"id", "name", "department", "email", "leaves", "holds"}}
-			for _, p := range snap.People {
-				t.Rows = append(t.Rows, []string{p.ID, p.Name, p.Department, p.Email, p.Leaves.String(), fmt.Sprint(len(held[p.ID]))})
-			}
-			return writeTable(app, format, t)
+			return writeTable(app, format, view.PeopleTable(snap.People, snap.Assets, statuses))
 		},
 	}
 }
@@ -204,26 +188,7 @@ func runPersonShow(app *App, id string) error {
 		v.Holds = held
 		return render.WriteJSON(app.IO.Out, v)
 	}
-	out := app.IO.Out
-	st := app.styles()
-	fmt.Fprintf(out, "%s  %s\n", st.Bold().Render(safe.Text(p.ID)), safe.Text(p.Name))
-	for _, l := range view.PersonOf(p, asOf, len(items)).Lines() {
-		fmt.Fprintf(out, "  %-11s %s\n", l.Label+":", safe.Text(l.Value))
-	}
-	if len(held) == 0 {
-		fmt.Fprintf(out, "\nHolds nothing on %s.\n", asOf)
-		return nil
-	}
-	fmt.Fprintf(out, "\n%s\n", st.Bold().Render(fmt.Sprintf("Holds on %s", asOf)))
-	return render.WriteTable(out, holdingsTable(held), st)
-}
-
-func holdingsTable(held []view.Holding) render.Table {
-	t := render.Table{Header: []string{"id", "kind", "name", "what", "value"}}
-	for _, h := range held {
-		t.Rows = append(t.Rows, []string{h.ID, string(h.Kind), h.Name, h.What, h.Value.String()})
-	}
-	return t
+	return view.PersonOf(p, asOf, len(items)).WriteText(app.IO.Out, app.styles(), held, asOf)
 }
 
 // firstArgOnly completes a command's first argument, and nothing after it.

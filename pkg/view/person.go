@@ -1,7 +1,12 @@
 package view
 
 import (
+	"fmt"
+	"io"
+
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/seats"
 )
 
@@ -81,4 +86,48 @@ func HoldingsOf(items []*asset.Asset, statuses map[string]asset.Status, currency
 		out = append(out, h)
 	}
 	return out
+}
+
+// PeopleOf shapes people for machine output, with how many assets each
+// holds.
+func PeopleOf(people []*asset.Person, assets []*asset.Asset, statuses map[string]asset.Status, asOf asset.Date) []Person {
+	held := seats.Holdings(assets, statuses)
+	out := make([]Person, len(people))
+	for i, p := range people {
+		out[i] = PersonOf(p, asOf, len(held[p.ID]))
+	}
+	return out
+}
+
+// PeopleTable is person list's table.
+func PeopleTable(people []*asset.Person, assets []*asset.Asset, statuses map[string]asset.Status) render.Table {
+	held := seats.Holdings(assets, statuses)
+	t := render.Table{Header: []string{"id", "name", "department", "email", "leaves", "holds"}}
+	for _, p := range people {
+		t.Rows = append(t.Rows, []string{p.ID, p.Name, p.Department, p.Email, p.Leaves.String(), fmt.Sprint(len(held[p.ID]))})
+	}
+	return t
+}
+
+// HoldingsTable lists what a person holds.
+func HoldingsTable(held []Holding) render.Table {
+	t := render.Table{Header: []string{"id", "kind", "name", "what", "value"}}
+	for _, h := range held {
+		t.Rows = append(t.Rows, []string{h.ID, string(h.Kind), h.Name, h.What, h.Value.String()})
+	}
+	return t
+}
+
+// WriteText writes a person and what they hold on asOf, for a terminal.
+func (v Person) WriteText(out io.Writer, st *render.Styles, held []Holding, asOf asset.Date) error {
+	fmt.Fprintf(out, "%s  %s\n", st.Bold().Render(safe.Text(v.ID)), safe.Text(v.Name))
+	for _, l := range v.Lines() {
+		fmt.Fprintf(out, "  %-11s %s\n", l.Label+":", safe.Text(l.Value))
+	}
+	if len(held) == 0 {
+		fmt.Fprintf(out, "\nHolds nothing on %s.\n", asOf)
+		return nil
+	}
+	fmt.Fprintf(out, "\n%s\n", st.Bold().Render(fmt.Sprintf("Holds on %s", asOf)))
+	return render.WriteTable(out, HoldingsTable(held), st)
 }
