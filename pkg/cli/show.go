@@ -1,14 +1,9 @@
 package cli
 
 import (
-	"fmt"
-	"io"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/render"
-	"github.com/itrack/itrack/pkg/safe"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -59,27 +54,5 @@ func runShow(app *App, id string) error {
 	case "yaml":
 		return render.WriteYAML(app.IO.Out, v)
 	}
-	return writeShow(app.IO.Out, v, app.styles())
-}
-
-func writeShow(w io.Writer, v view.Asset, st *render.Styles) error {
-	fmt.Fprintf(w, "%s  %s\n", st.Bold().Render(safe.Text(v.ID)), safe.Text(v.Name))
-	lines := v.Lines()
-	width := 0
-	for _, l := range lines {
-		width = max(width, len(l.Label))
-	}
-	for _, l := range lines {
-		value := strings.ReplaceAll(strings.TrimRight(safe.Text(l.Value), "\n"), "\n", "\n"+strings.Repeat(" ", width+5))
-		fmt.Fprintf(w, "  %-*s  %s\n", width+1, l.Label+":", value)
-	}
-	if len(v.History) > 0 {
-		fmt.Fprintf(w, "\n%s\n", st.Bold().Render("History"))
-		t := render.Table{Header: []string{"date", "event", "details"}}
-		for _, e := range v.History {
-			t.Rows = append(t.Rows, []string{e.Date, e.Event, e.Describe()})
-		}
-		return render.WriteTable(w, t, st)
-	}
-	return nil
+	return v.WriteText(app.IO.Out, app.styles())
 }

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/render"
+	"github.com/itrack/itrack/pkg/safe"
 )
 
 // Line is one label and value of a record shown as text.
@@ -185,4 +187,27 @@ func StateStyle(st *render.Styles, col int) func(int, int, string) lipgloss.Styl
 		}
 		return st.Plain()
 	}
+}
+
+// WriteText writes a record and its history for a terminal.
+func (v Asset) WriteText(w io.Writer, st *render.Styles) error {
+	fmt.Fprintf(w, "%s  %s\n", st.Bold().Render(safe.Text(v.ID)), safe.Text(v.Name))
+	lines := v.Lines()
+	width := 0
+	for _, l := range lines {
+		width = max(width, len(l.Label))
+	}
+	for _, l := range lines {
+		value := strings.ReplaceAll(strings.TrimRight(safe.Text(l.Value), "\n"), "\n", "\n"+strings.Repeat(" ", width+5))
+		fmt.Fprintf(w, "  %-*s  %s\n", width+1, l.Label+":", value)
+	}
+	if len(v.History) > 0 {
+		fmt.Fprintf(w, "\n%s\n", st.Bold().Render("History"))
+		t := render.Table{Header: []string{"date", "event", "details"}}
+		for _, e := range v.History {
+			t.Rows = append(t.Rows, []string{e.Date, e.Event, e.Describe()})
+		}
+		return render.WriteTable(w, t, st)
+	}
+	return nil
 }
