@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -168,13 +167,6 @@ func runImport(app *App, opts *importOptions) error {
 	}
 	fmt.Fprintf(app.IO.Out, "Imported %s: %s.\n", opts.file, summary)
 	return nil
-}
-
-func unwrapErr(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 // parseKindOrPeople reads --kind where the rows may be assets of a kind or

@@ -1,13 +1,9 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -101,31 +97,10 @@ func runInit(app *App, opts *initOptions) error {
 	default:
 		files[asset.ConfigFile] = []byte(example.Config(name, opts.currency))
 	}
-	files[".gitignore"] = []byte(strings.Join(register.Ignored, "\n") + "\n")
-	files[".gitattributes"] = []byte("# itrack merges asset files event by event; turn it on in each clone with\n#   " + mergeDriverConfig + "\n" +
-		"assets/**/*.yaml merge=itrack\npeople/*.yaml merge=itrack\n")
-	for _, k := range asset.Kinds {
-		files["assets/"+k.Folder()+"/.gitkeep"] = nil
-	}
-	for rel, data := range register.EditorFiles() {
-		files[rel] = data
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return refuse("cannot create the register: %v", unwrapErr(err))
-	}
-	// no lock yet: there is no register here for another itrack to change
-	reg := &register.Register{Root: dir}
-	kept, err := keepExisting(reg, files)
+	register.AddSkeleton(files, mergeDriverConfig)
+	kept, err := register.Create(dir, files)
 	if err != nil {
 		return refuse("cannot create the register: %v", err)
-	}
-	order := make([]string, 0, len(files))
-	for rel := range files {
-		order = append(order, rel)
-	}
-	sort.Strings(order)
-	if err := reg.WriteBatch(files, order); err != nil {
-		return refuse("cannot create the register: %v: nothing was written", err)
 	}
 	assets := 0
 	for rel := range files {
@@ -139,53 +114,4 @@ func runInit(app *App, opts *initOptions) error {
 	}
 	fmt.Fprintf(app.IO.Out, "Next: cd %s && git init && itrack add hardware --name \"Laptop\"\n", opts.dir)
 	return nil
-}
-
-// keepExisting changes files so that init keeps what dir already holds: a
-// .gitignore or .gitattributes gets the lines itrack needs appended, and
-// the editor's settings are left alone (kept lists those that matter).
-func keepExisting(reg *register.Register, files map[string][]byte) ([]string, error) {
-	var kept []string
-	for _, rel := range []string{".gitignore", ".gitattributes", ".vscode/settings.json", ".vscode/extensions.json"} {
-		old, err := reg.ReadFile(rel)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch rel {
-		case ".vscode/settings.json":
-			delete(files, rel)
-			kept = append(kept, rel)
-		case ".vscode/extensions.json":
-			delete(files, rel)
-		default:
-			files[rel] = appendMissing(old, files[rel])
-		}
-	}
-	return kept, nil
-}
-
-// appendMissing returns old with add appended, unless old holds every line
-// of add that is not a comment already.
-func appendMissing(old, add []byte) []byte {
-	have := map[string]bool{}
-	for _, line := range strings.Split(string(old), "\n") {
-		have[strings.TrimSpace(line)] = true
-	}
-	missing := false
-	for _, line := range strings.Split(string(add), "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") && !have[line] {
-			missing = true
-		}
-	}
-	if !missing {
-		return old
-	}
-	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
-		old = append(old, '\n')
-	}
-	return append(old, add...)
 }
