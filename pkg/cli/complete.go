@@ -1,13 +1,9 @@
 package cli
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"
-	"github.com/itrack/itrack/pkg/register"
 )
 
 // completeLimit is how many files completion reads to offer only the assets
@@ -35,45 +31,8 @@ func completeFor(app *App, event asset.EventType, next cobra.CompletionFunc) cob
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return assetsAccepting(app, reg, event, toComplete), cobra.ShellCompDirectiveNoFileComp
+		return reg.Accepting(event, toComplete, app.Today, completeLimit), cobra.ShellCompDirectiveNoFileComp
 	}
-}
-
-func assetsAccepting(app *App, reg *register.Register, event asset.EventType, prefix string) []string {
-	type candidate struct {
-		kind asset.Kind
-		id   string
-	}
-	var cands []candidate
-	for _, k := range asset.KindsTaking(event) {
-		for _, id := range fileIDs(reg, "assets/"+k.Folder(), prefix) {
-			cands = append(cands, candidate{k, id})
-		}
-	}
-	ids := make([]string, 0, len(cands))
-	for _, c := range cands {
-		ids = append(ids, c.id)
-	}
-	if event == "" || len(cands) > completeLimit {
-		slices.Sort(ids)
-		return ids
-	}
-	ids = ids[:0]
-	for _, c := range cands {
-		data, err := reg.ReadFile(register.AssetPath(c.kind, c.id))
-		if err != nil {
-			continue
-		}
-		a, fs := asset.DecodeAsset(register.AssetPath(c.kind, c.id), c.id, c.kind, data)
-		if fs.HasErrors() {
-			continue
-		}
-		if asset.Accepts(a, event, app.Today, reg.Config.Renewals.Window) {
-			ids = append(ids, c.id)
-		}
-	}
-	slices.Sort(ids)
-	return ids
 }
 
 // completePeopleArg offers the register's people.
@@ -83,7 +42,7 @@ func completePeopleArg(app *App) cobra.CompletionFunc {
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return fileIDs(reg, "people", toComplete), cobra.ShellCompDirectiveNoFileComp
+		return reg.IDsStarting("people", toComplete), cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
@@ -94,20 +53,6 @@ func completeHardwareArg(app *App) cobra.CompletionFunc {
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return fileIDs(reg, "assets/hardware", toComplete), cobra.ShellCompDirectiveNoFileComp
+		return reg.IDsStarting("assets/hardware", toComplete), cobra.ShellCompDirectiveNoFileComp
 	}
-}
-
-// fileIDs lists the IDs of a folder's records that start with prefix,
-// ignoring case, from their names alone.
-func fileIDs(reg *register.Register, folder, prefix string) []string {
-	lower := strings.ToLower(prefix)
-	var ids []string
-	found, _ := reg.RecordIDs(folder) // completion offers what it can read
-	for _, id := range found {
-		if strings.HasPrefix(strings.ToLower(id), lower) {
-			ids = append(ids, id)
-		}
-	}
-	return ids
 }
