@@ -15,6 +15,7 @@ import (
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/cli"
+	"github.com/itrack/itrack/pkg/internal/must"
 )
 
 // run runs itrack in-process and returns stdout, stderr and the exit code.
@@ -46,15 +47,7 @@ func TestSARIFValidates(t *testing.T) {
 		"assets/licences/figma.yaml":     "<<<<<<< HEAD\nname: Figma\n=======\nname: Figma Pro\n>>>>>>> branch\n",
 		"assets/domains/example.com.yml": "name: example.com\n",
 	}
-	for rel, text := range files {
-		path := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	must.WriteFiles(t, dir, files)
 	out, errOut, code := run(t, nil, "-C", dir, "validate", "--format", "sarif")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (findings); stderr: %s", code, errOut)

@@ -1,11 +1,10 @@
 package diff_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/itrack/itrack/pkg/diff"
+	"github.com/itrack/itrack/pkg/internal/must"
 	"github.com/itrack/itrack/pkg/register"
 )
 
@@ -13,15 +12,7 @@ func writeRegister(t *testing.T, files map[string]string) *register.Register {
 	t.Helper()
 	dir := t.TempDir()
 	files["itrack.yaml"] = "name: Test\ncurrency: GBP\n"
-	for rel, text := range files {
-		path := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	must.WriteFiles(t, dir, files)
 	reg, err := register.Open(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -6,31 +6,15 @@ import (
 	"testing"
 
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/internal/must"
 )
 
-func date(s string) asset.Date {
-	d, err := asset.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
-func dur(s string) asset.Duration {
-	d, err := asset.ParseDuration(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
-func money(s string) asset.Money {
-	m, err := asset.ParseMoney(s)
-	if err != nil {
-		panic(err)
-	}
-	return m
-}
+// the values the tests write as text
+var (
+	date  = must.Date
+	dur   = must.Duration
+	money = must.Money
+)
 
 func count(n int) *int { return &n }
 

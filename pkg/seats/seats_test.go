@@ -4,23 +4,14 @@ import (
 	"testing"
 
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/internal/must"
 )
 
-func date(s string) asset.Date {
-	d, err := asset.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
-func money(s string) asset.Money {
-	m, err := asset.ParseMoney(s)
-	if err != nil {
-		panic(err)
-	}
-	return m
-}
+// the values the tests write as text
+var (
+	date  = must.Date
+	money = must.Money
+)
 
 func seats(n int) *int { return &n }
 
