@@ -83,14 +83,7 @@ func runList(app *App, opts *listOptions) error {
 		}
 		return render.WriteYAML(app.IO.Out, out)
 	}
-	t := view.ListTable(picked, statuses, app.styles())
-	switch format {
-	case "csv":
-		return render.WriteCSV(app.IO.Out, t)
-	case "markdown":
-		return render.WriteMarkdown(app.IO.Out, t)
-	}
-	return render.WriteTable(app.IO.Out, t, app.styles())
+	return writeTable(app, format, view.ListTable(picked, statuses, app.styles()))
 }
 
 // assetViews shapes assets for machine output, with their book values.

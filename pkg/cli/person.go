@@ -136,17 +136,6 @@ func newPersonListCmd(app *App, runF func(*personListOptions) error) *cobra.Comm
 	}
 }
 
-// writeTable writes a table in the text formats every list command offers.
-func writeTable(app *App, format string, t render.Table) error {
-	switch format {
-	case "csv":
-		return render.WriteCSV(app.IO.Out, t)
-	case "markdown":
-		return render.WriteMarkdown(app.IO.Out, t)
-	}
-	return render.WriteTable(app.IO.Out, t, app.styles())
-}
-
 // personShowOptions are what `itrack person show` was asked.
 type personShowOptions struct{ id string }
 

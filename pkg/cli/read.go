@@ -193,3 +193,14 @@ func pronoun(n int) string {
 	}
 	return "them"
 }
+
+// writeTable writes a table in the text formats every list command offers.
+func writeTable(app *App, format string, t render.Table) error {
+	switch format {
+	case "csv":
+		return render.WriteCSV(app.IO.Out, t)
+	case "markdown":
+		return render.WriteMarkdown(app.IO.Out, t)
+	}
+	return render.WriteTable(app.IO.Out, t, app.styles())
+}
