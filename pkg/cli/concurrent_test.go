@@ -22,15 +22,7 @@ func TestConcurrentWriters(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the itrack binary and runs many processes")
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not installed")
-	}
-	bin := filepath.Join(t.TempDir(), "itrack")
-	build := exec.Command(goTool, "build", "-o", bin, "github.com/itrack/itrack/cmd/itrack")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildItrack(t)
 
 	reg := filepath.Join(t.TempDir(), "reg")
 	run := func(args ...string) (stdout, stderr string, err error) {

@@ -147,10 +147,16 @@ func countRecords(t *testing.T, dir string) int {
 
 // buildItrack builds the itrack command for tests that need the real
 // binary as its own process.
+// buildItrack builds the real binary for a test that runs it as a process;
+// the test skips where the go command is not installed.
 func buildItrack(t *testing.T) string {
 	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the go command is not installed")
+	}
 	bin := filepath.Join(t.TempDir(), "itrack")
-	cmd := exec.Command("go", "build", "-o", bin, "github.com/itrack/itrack/cmd/itrack")
+	cmd := exec.Command(goTool, "build", "-o", bin, "github.com/itrack/itrack/cmd/itrack")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
