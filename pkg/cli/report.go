@@ -47,7 +47,7 @@ func runReport(app *App) error {
 		return err
 	}
 	format, asOf, reg, snap := rc.format, rc.asOf, rc.reg, rc.snap
-	r := report.Build(report.Input{Config: reg.Config, Assets: snap.Assets, People: snap.People, AsOf: asOf})
+	r := report.Build(report.Input{Config: reg.Config, Assets: snap.Assets, People: snap.People, AsOf: asOf, Statuses: rc.statuses})
 	out := view.ReportOf(r, reg.Config.Currency)
 	markdown := func(w io.Writer) error { return out.WriteMarkdown(w) }
 	if format == "markdown" {

@@ -55,12 +55,18 @@ type Input struct {
 	Assets []*asset.Asset
 	People []*asset.Person
 	AsOf   asset.Date
+	// Statuses are the assets' statuses on AsOf, when the caller has
+	// them already; nil: Build replays the assets.
+	Statuses map[string]asset.Status
 }
 
 // Build computes the report.
 func Build(in Input) *Report {
 	cfg, asOf := in.Config, in.AsOf
-	statuses := asset.Statuses(in.Assets, asOf, cfg.Renewals.Window)
+	statuses := in.Statuses
+	if statuses == nil {
+		statuses = asset.Statuses(in.Assets, asOf, cfg.Renewals.Window)
+	}
 	r := &Report{Name: cfg.Name, AsOf: asOf, People: len(in.People)}
 	r.Counts = counts(in.Assets, statuses)
 	for _, c := range r.Counts {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -129,5 +130,16 @@ func TestBuildEmptyRegister(t *testing.T) {
 	}
 	if len(r.Next12Months) != 12 {
 		t.Errorf("empty register: %d months listed, want all 12 of the horizon", len(r.Next12Months))
+	}
+}
+
+// Statuses given by the caller are the ones Build would replay: the
+// report is the same either way.
+func TestBuildWithStatusesGiven(t *testing.T) {
+	in := register()
+	want := Build(in)
+	in.Statuses = asset.Statuses(in.Assets, in.AsOf, in.Config.Renewals.Window)
+	if got := Build(in); !reflect.DeepEqual(got, want) {
+		t.Errorf("with statuses given:\n%+v\nwant\n%+v", got, want)
 	}
 }
