@@ -196,11 +196,5 @@ func pronoun(n int) string {
 
 // writeTable writes a table in the text formats every list command offers.
 func writeTable(app *App, format string, t render.Table) error {
-	switch format {
-	case "csv":
-		return render.WriteCSV(app.IO.Out, t)
-	case "markdown":
-		return render.WriteMarkdown(app.IO.Out, t)
-	}
-	return render.WriteTable(app.IO.Out, t, app.styles())
+	return render.WriteAs(app.IO.Out, format, t, app.styles())
 }

@@ -138,6 +138,18 @@ func oneLine(s string) string {
 	return strings.ReplaceAll(s, "\t", " ")
 }
 
+// WriteAs writes a table in one of the formats every list command
+// offers: csv, markdown, or (any other) a table for a terminal.
+func WriteAs(w io.Writer, format string, t Table, st *Styles) error {
+	switch format {
+	case "csv":
+		return WriteCSV(w, t)
+	case "markdown":
+		return WriteMarkdown(w, t)
+	}
+	return WriteTable(w, t, st)
+}
+
 // WriteCSV writes the header and rows as RFC 4180 CSV, every cell that a
 // spreadsheet would run as a formula guarded by safe.CSVCell.
 func WriteCSV(w io.Writer, t Table) error {

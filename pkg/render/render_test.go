@@ -95,3 +95,30 @@ func TestRenderersEscapeControlCharacters(t *testing.T) {
 		t.Errorf("markdown: got %q, want %q", got, want)
 	}
 }
+
+// WriteAs writes csv and markdown as their writers do, and anything else
+// as a table.
+func TestWriteAs(t *testing.T) {
+	tab := Table{Header: []string{"id", "name"}, Rows: [][]string{{"LT-1", "Laptop"}, {"=1+1", "a | b"}}}
+	st := NewStyles(&bytes.Buffer{}, false)
+	for _, tc := range []struct {
+		format string
+		write  func(*bytes.Buffer) error
+	}{
+		{"csv", func(b *bytes.Buffer) error { return WriteCSV(b, tab) }},
+		{"markdown", func(b *bytes.Buffer) error { return WriteMarkdown(b, tab) }},
+		{"table", func(b *bytes.Buffer) error { return WriteTable(b, tab, st) }},
+		{"", func(b *bytes.Buffer) error { return WriteTable(b, tab, st) }},
+	} {
+		var got, want bytes.Buffer
+		if err := WriteAs(&got, tc.format, tab, st); err != nil {
+			t.Fatal(err)
+		}
+		if err := tc.write(&want); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%q: got\n%s\nwant\n%s", tc.format, got.String(), want.String())
+		}
+	}
+}
