@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
-	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/renewals"
 	"github.com/itrack/itrack/pkg/view"
 )
@@ -42,16 +39,6 @@ Formats: table (default), json, csv, markdown.`,
 	return cmd
 }
 
-// forecastReport is `itrack forecast --format json`.
-type forecastReport struct {
-	AsOf    string         `json:"as_of"`
-	Months  int            `json:"months"`
-	By      string         `json:"by"`
-	Groups  []view.Spend   `json:"groups"`
-	Totals  []*view.Amount `json:"totals"`
-	RunRate []*view.Amount `json:"annual_run_rate"`
-}
-
 func runForecast(app *App, opts *forecastOptions) error {
 	months, by := opts.months, opts.by
 	rc, err := app.startRead(func() error {
@@ -69,23 +56,9 @@ func runForecast(app *App, opts *forecastOptions) error {
 	format, asOf, reg, snap, statuses := rc.format, rc.asOf, rc.reg, rc.snap, rc.statuses
 	cur := reg.Config.Currency
 	payments := renewals.Forecast(snap.Assets, reg.Config, statuses, asOf, months)
-	r := forecastReport{AsOf: asOf.String(), Months: months, By: by,
+	r := view.Forecast{AsOf: asOf.String(), Months: months, By: by,
 		Groups:  view.SpendsOf(renewals.GroupPayments(payments, by, asOf, months, cur)),
 		Totals:  view.AmountsOf(renewals.Totals(payments), cur),
 		RunRate: view.AmountsOf(renewals.RunRate(snap.Assets, reg.Config, statuses), cur)}
-	if format == "json" {
-		return render.WriteJSON(app.IO.Out, r)
-	}
-	if err := writeTable(app, format, view.SpendTable(by, r.Groups)); err != nil || format == "csv" {
-		return err
-	}
-	out := app.IO.Out
-	fmt.Fprintln(out)
-	for _, m := range r.Totals {
-		fmt.Fprintf(out, "Total over %d months: %s\n", months, m)
-	}
-	for _, m := range r.RunRate {
-		fmt.Fprintf(out, "Annual run-rate: %s\n", m)
-	}
-	return nil
+	return r.Write(app.IO.Out, app.styles(), format)
 }

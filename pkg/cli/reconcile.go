@@ -9,7 +9,6 @@ import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/importer"
 	"github.com/itrack/itrack/pkg/reconcile"
-	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/view"
 )
 
@@ -71,7 +70,7 @@ func runReconcile(app *App, opts *reconcileOptions) error {
 	}
 	format, snap := rc.format, rc.snap
 	items := reconcile.Reconcile(reconcile.Register{Assets: snap.Assets, People: snap.People, Statuses: rc.statuses}, devices, key)
-	if err := writeReconcile(app, format, items); err != nil {
+	if err := view.WriteReconcile(app.IO.Out, app.styles(), format, items); err != nil {
 		return err
 	}
 	if untracked := reconcile.Count(items, reconcile.Untracked); fail && untracked > 0 {
@@ -115,22 +114,4 @@ func (app *App) readDevices(file, key string, maps []string) ([]reconcile.Device
 			User: first(row, importer.TargetUser, importer.TargetUserEmail, importer.TargetUserName)})
 	}
 	return devices, nil
-}
-
-func writeReconcile(app *App, format string, items []reconcile.Item) error {
-	if format == "json" {
-		if items == nil {
-			items = []reconcile.Item{}
-		}
-		return render.WriteJSON(app.IO.Out, items)
-	}
-	if len(items) == 0 {
-		_, err := fmt.Fprintln(app.IO.Out, "The export and the register agree.")
-		return err
-	}
-	t := render.Table{Header: []string{"status", "key", "id", "finding"}}
-	for _, it := range items {
-		t.Rows = append(t.Rows, []string{it.Status, it.Key, it.ID, it.Message})
-	}
-	return writeTable(app, format, t)
 }
