@@ -94,21 +94,12 @@ func runRenewals(app *App, opts *renewalsOptions) error {
 		window = reg.Config.Renewals.Window
 	}
 	all := renewals.Items(snap.Assets, reg.Config, statuses, asOf)
-	var items []renewals.Item
-	for _, it := range renewals.Within(all, asOf, window) {
-		if kind == "" || it.Asset.Kind == kind {
-			items = append(items, it)
-		}
-	}
+	items := renewals.OfKind(renewals.Within(all, asOf, window), kind)
 	failLimit := failWindow.AddTo(asOf)
 	failing := 0
 	if opts.failWithin != "" {
 		// the fail window may reach beyond the listing window
-		for _, it := range renewals.Within(all, asOf, failWindow) {
-			if (kind == "" || it.Asset.Kind == kind) && it.Fails(failLimit) {
-				failing++
-			}
-		}
+		failing = renewals.Failing(renewals.OfKind(renewals.Within(all, asOf, failWindow), kind), failLimit)
 	}
 	rows := make([]view.Renewal, len(items))
 	for i, it := range items {

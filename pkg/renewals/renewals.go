@@ -170,6 +170,32 @@ func Within(items []Item, asOf asset.Date, window asset.Duration) []Item {
 	return out
 }
 
+// OfKind keeps the items of assets of one kind; "" keeps every item.
+func OfKind(items []Item, kind asset.Kind) []Item {
+	if kind == "" {
+		return items
+	}
+	var out []Item
+	for _, it := range items {
+		if it.Asset.Kind == kind {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// Failing counts the items that fail a `--fail-within` check looking up
+// to limit (Item.Fails).
+func Failing(items []Item, limit asset.Date) int {
+	n := 0
+	for _, it := range items {
+		if it.Fails(limit) {
+			n++
+		}
+	}
+	return n
+}
+
 // Next is the date a renewing asset renews next: its end date after the
 // renewals recorded, rolled forward past the status's day when it renews
 // by itself. Tracked kinds, and assets cancelled, retired or expired, do

@@ -131,3 +131,32 @@ func TestFails(t *testing.T) {
 		}
 	}
 }
+
+func TestOfKindAndFailing(t *testing.T) {
+	cert := &asset.Asset{ID: "www.example.com", Kind: asset.Certificate}
+	lic := &asset.Asset{ID: "figma", Kind: asset.Licence}
+	limit := date("2026-12-13")
+	all := []Item{
+		{Asset: cert, Type: Expiry, Days: -1, Date: date("2026-11-28")},
+		{Asset: lic, Type: Renewal, AutoRenew: true, Days: 5, Date: date("2026-12-04")},
+		{Asset: lic, Type: Renewal, Days: 10, Date: date("2026-12-09")},
+		{Asset: cert, Type: Expiry, Days: 20, Date: date("2026-12-19")},
+	}
+	for _, tc := range []struct {
+		kind          asset.Kind
+		items, failed int
+	}{
+		{"", 4, 2},
+		{asset.Certificate, 2, 1},
+		{asset.Licence, 2, 1},
+		{asset.Domain, 0, 0},
+	} {
+		got := OfKind(all, tc.kind)
+		if len(got) != tc.items {
+			t.Errorf("OfKind(%q): %d items, want %d", tc.kind, len(got), tc.items)
+		}
+		if n := Failing(got, limit); n != tc.failed {
+			t.Errorf("Failing(OfKind(%q)) = %d, want %d", tc.kind, n, tc.failed)
+		}
+	}
+}
