@@ -10,13 +10,6 @@ import (
 	"github.com/itrack/itrack/pkg/internal/must"
 )
 
-// the values the tests write as text
-var (
-	date  = must.Date
-	dur   = must.Duration
-	money = must.Money
-)
-
 func count(n int) *int { return &n }
 
 // register is a small hand-made register on 2026-06-15: a laptop in use
@@ -25,30 +18,30 @@ func count(n int) *int { return &n }
 // leaver, and a manual renewal in euros two weeks overdue.
 func register() Input {
 	cfg := &asset.Config{Name: "Test Ltd", Currency: "GBP",
-		Renewals:   asset.RenewalSettings{Window: dur("90d")},
-		Audit:      asset.AuditSettings{Interval: dur("6m")},
-		Categories: []asset.Category{{Name: "laptop", Depreciation: asset.DepreciationSpec{Method: "straight_line", Life: dur("36m")}}}}
+		Renewals:   asset.RenewalSettings{Window: must.Duration("90d")},
+		Audit:      asset.AuditSettings{Interval: must.Duration("6m")},
+		Categories: []asset.Category{{Name: "laptop", Depreciation: asset.DepreciationSpec{Method: "straight_line", Life: must.Duration("36m")}}}}
 	people := []*asset.Person{
 		{ID: "alice", Name: "Alice"},
-		{ID: "bob", Name: "Bob", Leaves: date("2026-05-31")},
+		{ID: "bob", Name: "Bob", Leaves: must.Date("2026-05-31")},
 	}
 	assets := []*asset.Asset{
 		{ID: "LT-1", Kind: asset.Hardware, Name: "Alice's laptop", Category: "laptop",
-			Purchase: asset.Purchase{Date: date("2025-06-15"), Cost: money("1800.00")},
-			Warranty: asset.Warranty{Expires: date("2026-01-01")},
-			History:  []asset.Event{{Date: date("2025-06-20"), Type: "assigned", To: "alice"}}},
+			Purchase: asset.Purchase{Date: must.Date("2025-06-15"), Cost: must.Money("1800.00")},
+			Warranty: asset.Warranty{Expires: must.Date("2026-01-01")},
+			History:  []asset.Event{{Date: must.Date("2025-06-20"), Type: "assigned", To: "alice"}}},
 		{ID: "LT-2", Kind: asset.Hardware, Name: "Old laptop", Category: "laptop",
-			Purchase: asset.Purchase{Date: date("2023-01-10"), Cost: money("900.00")},
-			History:  []asset.Event{{Date: date("2026-01-05"), Type: "disposed", Method: "recycled"}}},
+			Purchase: asset.Purchase{Date: must.Date("2023-01-10"), Cost: must.Money("900.00")},
+			History:  []asset.Event{{Date: must.Date("2026-01-05"), Type: "disposed", Method: "recycled"}}},
 		{ID: "LT-3", Kind: asset.Hardware, Name: "New laptop", Category: "laptop",
-			Purchase: asset.Purchase{Date: date("2026-09-01"), Cost: money("1000.00")}},
-		{ID: "cert-vpn", Kind: asset.Certificate, Name: "vpn.example.com", Expires: date("2026-06-01")},
-		{ID: "figma", Kind: asset.Licence, Name: "Figma", Seats: count(5), Cost: money("600.00"), Term: dur("1y"),
-			Renews: date("2026-09-01"), AutoRenew: true,
-			History: []asset.Event{{Date: date("2026-01-01"), Type: "assigned", To: "alice"}, {Date: date("2026-01-01"), Type: "assigned", To: "bob"}}},
-		{ID: "jetbrains", Kind: asset.Licence, Name: "JetBrains", Cost: money("100.00 EUR"), Term: dur("1y"), Renews: date("2026-06-01")},
+			Purchase: asset.Purchase{Date: must.Date("2026-09-01"), Cost: must.Money("1000.00")}},
+		{ID: "cert-vpn", Kind: asset.Certificate, Name: "vpn.example.com", Expires: must.Date("2026-06-01")},
+		{ID: "figma", Kind: asset.Licence, Name: "Figma", Seats: count(5), Cost: must.Money("600.00"), Term: must.Duration("1y"),
+			Renews: must.Date("2026-09-01"), AutoRenew: true,
+			History: []asset.Event{{Date: must.Date("2026-01-01"), Type: "assigned", To: "alice"}, {Date: must.Date("2026-01-01"), Type: "assigned", To: "bob"}}},
+		{ID: "jetbrains", Kind: asset.Licence, Name: "JetBrains", Cost: must.Money("100.00 EUR"), Term: must.Duration("1y"), Renews: must.Date("2026-06-01")},
 	}
-	return Input{Config: cfg, Assets: assets, People: people, AsOf: date("2026-06-15")}
+	return Input{Config: cfg, Assets: assets, People: people, AsOf: must.Date("2026-06-15")}
 }
 
 func moneyText(ms []asset.Money) string {
@@ -123,7 +116,7 @@ func TestBuildFindings(t *testing.T) {
 }
 
 func TestBuildEmptyRegister(t *testing.T) {
-	in := Input{Config: &asset.Config{Currency: "GBP"}, AsOf: date("2026-06-15")}
+	in := Input{Config: &asset.Config{Currency: "GBP"}, AsOf: must.Date("2026-06-15")}
 	r := Build(in)
 	if r.Assets != 0 || len(r.Counts) != 0 || len(r.PurchaseCost) != 0 || len(r.Findings) != 0 || len(r.Next12Total) != 0 {
 		t.Errorf("empty register: %+v, want nothing counted, totalled or found", r)
