@@ -197,6 +197,12 @@ func (s *Status) apply(a *Asset, i int, e Event) *HistoryError {
 	}
 	refused := func() *HistoryError {
 		err := fail("%s is %s: it cannot be %s", a.ID, s.describe(), cannotBe(e.Type))
+		switch {
+		case e.Type == Repaired && s.State != InRepair:
+			err.Message = fmt.Sprintf("%s is %s, not in repair: only an asset sent for repair (itrack repair) comes back from it", a.ID, s.describe())
+		case e.Type == Find && s.State != Lost:
+			err.Message = fmt.Sprintf("%s is %s, not lost: only a lost asset can be found", a.ID, s.describe())
+		}
 		err.Allowed = s.AllowedNow(a.Kind)
 		if s.State == Disposed {
 			err.Rule = "event-after-disposal"

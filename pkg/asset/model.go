@@ -192,12 +192,12 @@ func (a *Asset) PersonRefs() []Ref {
 	if a.Owner != "" {
 		refs = append(refs, Ref{Key: "owner", ID: a.Owner, Pos: a.Pos.Of("owner")})
 	}
-	if a.Metric == "device" {
-		return refs
-	}
 	for _, e := range a.History {
-		if e.Type == "assigned" && e.To != "" {
+		if e.Type == Assign && e.To != "" && a.Metric != "device" {
 			refs = append(refs, Ref{Key: "assigned to", ID: e.To, Pos: e.KeyPos.Of("to")})
+		}
+		if e.Type == Audit && e.By != "" {
+			refs = append(refs, Ref{Key: "audited by", ID: e.By, Pos: e.KeyPos.Of("by")})
 		}
 	}
 	return refs

@@ -25,6 +25,9 @@ type PlanOptions struct {
 	SkipHeld bool
 	// Window is the register's renewal window.
 	Window Duration
+	// Holder is the person an assignment gives the asset to, when the
+	// register keeps people: their first and last days are checked.
+	Holder *Person
 }
 
 // Planned is what recording an event comes to.
@@ -34,6 +37,8 @@ type Planned struct {
 	Unchanged string
 	// Warnings are said but do not stop the event.
 	Warnings []string
+	// Notes tell what the event means, besides recording it.
+	Notes []string
 }
 
 // Refusal says why an event cannot be recorded: the rule, in words.
@@ -68,6 +73,7 @@ var PlanRules = map[string]string{
 	"already-held":       "the asset is held by the person it would be assigned to",
 	"bad-event":          "the event lacks a key its type needs",
 	"held-by-other":      "the asset is held by someone else: it must be returned first (--reassign)",
+	"holder-left":        "the person an asset would be assigned to has left by then (--force allows it)",
 	"installed":          "the component is installed in hardware: it must be uninstalled first",
 	"not-a-licence":      "a seat count is given to something other than a licence",
 	"nothing-to-extend":  "a renewal --for a period, of an asset with no end date to extend",
@@ -100,11 +106,21 @@ func Plan(a *Asset, e Event, opts PlanOptions) (Planned, *Refusal) {
 		if before, r = planAssign(a, e, st, opts); r != nil {
 			return Planned{}, r
 		}
+		if h := opts.Holder; h != nil {
+			switch {
+			case h.LeftBy(e.Date) && !opts.Force:
+				return Planned{}, refusal("holder-left", "%s left on %s: give %s to someone still here, or pass --force to record it anyway", h.ID, h.Leaves, a.ID)
+			case !h.Starts.IsZero() && e.Date.Before(h.Starts):
+				p.Notes = append(p.Notes, fmt.Sprintf("%s starts on %s: %s is ready for their first day", h.ID, h.Starts, a.ID))
+			}
+		}
 	case Unassign:
 		switch {
 		case e.From != "":
 		case a.Kind == Licence && len(st.SeatHolders) > 1:
 			return Planned{}, refusal("seat-holder-needed", "say whose seat to free: itrack unassign %s PERSON (seats are held by %s)", a.ID, strings.Join(st.SeatHolders, ", "))
+		case a.Kind == Licence && len(st.SeatHolders) == 1:
+			e.From = st.SeatHolders[0] // the record says whose seat was freed
 		case a.Kind.Tracked() && st.Holder != "" && st.InstalledIn == "":
 			e.From = st.Holder // the record says who gave it back
 		}
@@ -169,10 +185,10 @@ func planAssign(a *Asset, e Event, st Status, opts PlanOptions) ([]Event, *Refus
 		return nil, nil
 	}
 	switch {
+	case st.InstalledIn != "":
+		return nil, refusal("installed", "%s is installed in %s: uninstall it first (itrack uninstall %s)", a.ID, st.InstalledIn, a.ID)
 	case st.Holder == e.To:
 		return nil, refusal("already-held", "%s is already held by %s", a.ID, e.To)
-	case opts.Reassign && st.InstalledIn != "":
-		return nil, refusal("installed", "%s is installed in %s: uninstall it first", a.ID, st.InstalledIn)
 	case opts.Reassign:
 		return []Event{{Date: e.Date, Type: Unassign, From: st.Holder}}, nil
 	case st.Holder != "":

@@ -73,6 +73,20 @@ func TestPlan(t *testing.T) {
 		{name: "true-up below use", a: licence(3, "alice", "bob"), e: seats(1), want: []string{"true-up figma to 1 seat"},
 			warn: "2 seats of figma are in use"},
 		{name: "true-up hardware", a: held(), e: seats(1), rule: "not-a-licence"},
+		{name: "repaired when not in repair", a: held(), e: ev("2025-02-01", Repaired),
+			rule: "impossible-event", reason: "is in use by alice since 2025-01-12, not in repair: only an asset sent for repair"},
+		{name: "found when not lost", a: held(), e: ev("2025-02-01", Find),
+			rule: "impossible-event", reason: "not lost: only a lost asset can be found"},
+		{name: "assign an installed component", a: installed, e: ev("2025-02-01", Assign, "to", "bob"),
+			rule: "installed", reason: "uninstall it first (itrack uninstall RAM-1)"},
+		{name: "assign to a leaver", a: &Asset{ID: "LT-2", Kind: Hardware}, e: ev("2025-02-01", Assign, "to", "dan"),
+			opts: PlanOptions{Holder: &Person{ID: "dan", Leaves: day("2025-01-31")}}, rule: "holder-left", reason: "dan left on 2025-01-31"},
+		{name: "assign to a leaver, forced", a: &Asset{ID: "LT-2", Kind: Hardware}, e: ev("2025-02-01", Assign, "to", "dan"),
+			opts: PlanOptions{Force: true, Holder: &Person{ID: "dan", Leaves: day("2025-01-31")}}, want: []string{"assign LT-2 to dan"}},
+		{name: "assign on the last day", a: &Asset{ID: "LT-2", Kind: Hardware}, e: ev("2025-01-31", Assign, "to", "dan"),
+			opts: PlanOptions{Holder: &Person{ID: "dan", Leaves: day("2025-01-31")}}, want: []string{"assign LT-2 to dan"}},
+		{name: "unassign a licence's one holder", a: licence(3, "alice"), e: ev("2025-02-01", Unassign),
+			want: []string{"unassign figma from alice"}},
 		{name: "event after disposal", a: &Asset{ID: "LT-3", Kind: Hardware, History: []Event{ev("2025-01-01", Dispose)}}, e: ev("2025-02-01", Audit),
 			rule: "event-after-disposal"},
 	}
@@ -112,11 +126,15 @@ func TestPlan(t *testing.T) {
 }
 
 func TestRefusalWithAllowedNamesCommands(t *testing.T) {
-	_, r := Plan(&Asset{ID: "LT-2", Kind: Hardware}, ev("2025-02-01", Repaired), PlanOptions{})
-	if r == nil {
-		t.Fatal("repaired in stock was planned")
+	_, r := Plan(&Asset{ID: "LT-2", Kind: Hardware}, ev("2025-02-01", Retire), PlanOptions{})
+	if r != nil {
+		t.Fatalf("retire in stock refused: %v", r)
 	}
-	want := "LT-2 is in stock: it cannot be repaired; allowed now: assign, move, repair, service, audit, lost, retire, dispose"
+	_, r = Plan(&Asset{ID: "LT-2", Kind: Hardware, History: []Event{ev("2025-01-01", Retire)}}, ev("2025-02-01", Assign, "to", "bob"), PlanOptions{})
+	if r == nil {
+		t.Fatal("assigning a retired laptop was planned")
+	}
+	want := "LT-2 is retired since 2025-01-01: it cannot be assigned; allowed now: dispose, move, audit"
 	if got := r.WithAllowed(); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
@@ -186,4 +204,17 @@ func textsOf(e Event) map[string]string {
 		out[n.Content[i].Value] = n.Content[i+1].Value
 	}
 	return out
+}
+
+// Equipment is prepared for starters: an assignment before someone's first
+// day is recorded, and the plan says so.
+func TestPlanNotesAStartersFirstDay(t *testing.T) {
+	p, r := Plan(&Asset{ID: "LT-2", Kind: Hardware}, ev("2025-02-01", Assign, "to", "eve"),
+		PlanOptions{Holder: &Person{ID: "eve", Starts: day("2025-02-10")}})
+	if r != nil || len(p.Events) != 1 {
+		t.Fatalf("plan %+v, refusal %v", p, r)
+	}
+	if want := "eve starts on 2025-02-10: LT-2 is ready for their first day"; len(p.Notes) != 1 || p.Notes[0] != want {
+		t.Errorf("notes %q, want %q", p.Notes, want)
+	}
 }

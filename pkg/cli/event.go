@@ -42,7 +42,7 @@ type change struct {
 	opts   asset.PlanOptions
 	// resolve, when set, finds what the event names in the register (the
 	// person or hardware of an assignment) and writes it as the file does.
-	resolve func(w *writer, a *asset.Asset, e *asset.Event) error
+	resolve func(w *writer, a *asset.Asset, e *asset.Event, opts *asset.PlanOptions) error
 	// err, when set, refuses the command before anything is read.
 	err error
 	// flags are --date and --note.
@@ -83,7 +83,12 @@ func (app *App) recordEvent(c *change) error {
 		return refuseBy("invalid-record", "%s must be valid before an event is added: fix it (itrack edit %s)", f.Rel, f.ID)
 	}
 	if c.resolve != nil {
-		if err := c.resolve(w, a, &e); err != nil {
+		if err := c.resolve(w, a, &e, &c.opts); err != nil {
+			return err
+		}
+	}
+	if e.By != "" && w.reg.HasPeople() {
+		if e.By, err = w.findPerson(e.By, "--by"); err != nil {
 			return err
 		}
 	}
@@ -113,5 +118,8 @@ func (app *App) recordEvent(c *change) error {
 		return err
 	}
 	fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s on %s (%s)", view.Capitalise(msg), date, f.Rel)))
+	for _, note := range plan.Notes {
+		fmt.Fprintln(app.IO.Out, safe.Text(view.Capitalise(note)+"."))
+	}
 	return nil
 }

@@ -42,7 +42,9 @@ person (a hardware ID for licences with metric: device).
 
 An asset someone else holds is refused unless --reassign, which returns it
 from them first. A licence seat beyond the licence's count is refused
-unless --force: the register then shows the licence as over its seats.`,
+unless --force: the register then shows the licence as over its seats.
+Assigning to someone after their last day (leaves:) is refused unless
+--force; before their first day (starts:) it is recorded, and said.`,
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
 			return change{
 				id:      args[0],
@@ -51,7 +53,7 @@ unless --force: the register then shows the licence as over its seats.`,
 				resolve: resolveHolder,
 			}
 		})
-	cmd.Flags().BoolVar(&force, "force", false, "licences: assign a seat even beyond the seat count")
+	cmd.Flags().BoolVar(&force, "force", false, "assign even beyond a licence's seats, or to someone who has left")
 	cmd.Flags().BoolVar(&reassign, "reassign", false, "return the asset from its current holder first")
 	cmd.Example = `  itrack assign LT-0042 alice
   itrack assign LT-0042 bob --reassign --note "Alice left the team"
@@ -61,7 +63,7 @@ unless --force: the register then shows the licence as over its seats.`,
 
 // resolveHolder finds whom an assignment names, ignoring case as IDs are
 // matched everywhere: a person, or a device for a device licence.
-func resolveHolder(w *writer, a *asset.Asset, e *asset.Event) error {
+func resolveHolder(w *writer, a *asset.Asset, e *asset.Event, opts *asset.PlanOptions) error {
 	if a.Kind == asset.Licence && a.Metric == "device" {
 		k, id, err := w.reg.FindAsset(e.To)
 		if err != nil || k != asset.Hardware {
@@ -73,16 +75,34 @@ func resolveHolder(w *writer, a *asset.Asset, e *asset.Event) error {
 	if !w.reg.HasPeople() {
 		return nil
 	}
-	id, err := w.reg.FindPerson(e.To)
+	id, err := w.findPerson(e.To, "")
+	if err != nil {
+		return err
+	}
+	e.To = id
+	if pf, err := w.reg.ReadPerson(id); err == nil {
+		if p, fs := pf.DecodePerson(); !fs.HasErrors() {
+			opts.Holder = p // their first and last days
+		}
+	}
+	return nil
+}
+
+// findPerson finds the person an argument (or flag) names, ignoring case,
+// as the file names them.
+func (w *writer) findPerson(name, flag string) (string, error) {
+	id, err := w.reg.FindPerson(name)
 	if err != nil {
 		hint := ""
 		if nf, ok := err.(*register.NotFoundError); ok && nf.Suggestion != "" {
 			hint = fmt.Sprintf("did you mean %s? or ", nf.Suggestion)
 		}
-		return refuse("%q is not a person of this register: %sadd them with `itrack person add %s`", e.To, hint, e.To)
+		if flag != "" {
+			flag += " "
+		}
+		return "", refuseBy("unknown-person", "%s%q is not a person of this register: %sadd them with `itrack person add %s`", flag, name, hint, name)
 	}
-	e.To = id
-	return nil
+	return id, nil
 }
 
 func newUnassignCmd(app *App, runF func(*change) error) *cobra.Command {
@@ -109,7 +129,7 @@ func newInstallCmd(app *App, runF func(*change) error) *cobra.Command {
 	return eventCmd(app, runF, "install COMPONENT HARDWARE", "Install a component in a hardware asset", "",
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
 			return change{id: args[0], values: map[string]string{"event": "installed", "in": args[1]},
-				resolve: func(w *writer, a *asset.Asset, e *asset.Event) error {
+				resolve: func(w *writer, a *asset.Asset, e *asset.Event, _ *asset.PlanOptions) error {
 					k, id, err := w.reg.FindAsset(e.In)
 					if err != nil || k != asset.Hardware {
 						return refuse("%q is not a hardware ID of this register: components are installed in hardware", e.In)
