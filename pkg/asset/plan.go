@@ -28,6 +28,9 @@ type PlanOptions struct {
 	// Holder is the person an assignment gives the asset to, when the
 	// register keeps people: their first and last days are checked.
 	Holder *Person
+	// Host is the hardware a component is installed in, or a device
+	// licence's seat goes to: it must be in service.
+	Host *Asset
 }
 
 // Planned is what recording an event comes to.
@@ -70,15 +73,16 @@ func (r *Refusal) WithAllowed() string {
 // lifecycle's own (impossible-event, two-holders, event-order,
 // event-after-disposal), each with what it means.
 var PlanRules = map[string]string{
-	"already-held":       "the asset is held by the person it would be assigned to",
-	"bad-event":          "the event lacks a key its type needs",
-	"held-by-other":      "the asset is held by someone else: it must be returned first (--reassign)",
-	"holder-left":        "the person an asset would be assigned to has left by then (--force allows it)",
-	"installed":          "the component is installed in hardware: it must be uninstalled first",
-	"not-a-licence":      "a seat count is given to something other than a licence",
-	"nothing-to-extend":  "a renewal --for a period, of an asset with no end date to extend",
-	"seat-holder-needed": "a licence seat is freed without saying whose, and several people hold one",
-	"seats-full":         "the assignment would use more seats than the licence has (--force allows it)",
+	"already-held":        "the asset is held by the person it would be assigned to",
+	"bad-event":           "the event lacks a key its type needs",
+	"held-by-other":       "the asset is held by someone else: it must be returned first (--reassign)",
+	"holder-left":         "the person an asset would be assigned to has left by then (--force allows it)",
+	"host-out-of-service": "the hardware a component or a device seat would go to is retired, disposed of or lost",
+	"installed":           "the component is installed in hardware: it must be uninstalled first",
+	"not-a-licence":       "a seat count is given to something other than a licence",
+	"nothing-to-extend":   "a renewal --for a period, of an asset with no end date to extend",
+	"seat-holder-needed":  "a licence seat is freed without saying whose, and several people hold one",
+	"seats-full":          "the assignment would use more seats than the licence has (--force allows it)",
 }
 
 func refusal(rule, format string, args ...any) *Refusal {
@@ -149,6 +153,11 @@ func Plan(a *Asset, e Event, opts PlanOptions) (Planned, *Refusal) {
 			}
 		}
 	}
+	if opts.Host != nil && hostOf(a, e) != "" {
+		if msg := hostProblem(opts.Host, e.Date); msg != "" {
+			return Planned{}, refusal("host-out-of-service", "%s", msg)
+		}
+	}
 	if err := e.Check(); err != nil {
 		return Planned{}, refusal("bad-event", "%v", err)
 	}
@@ -210,6 +219,29 @@ func seatsOverFrom(a *Asset, e Event, window Duration) (Date, int, int, bool) {
 		}
 	}
 	return Date{}, 0, 0, false
+}
+
+// hostOf is the hardware an event puts a component in, or gives a device
+// licence's seat to ("" for none).
+func hostOf(a *Asset, e Event) string {
+	switch {
+	case e.Type == Install:
+		return e.In
+	case e.Type == Assign && a.Kind == Licence && a.Metric == "device":
+		return e.To
+	}
+	return ""
+}
+
+// hostProblem says why hardware cannot take a component or a device seat
+// on day on: it is retired, disposed of or lost then ("" when it can).
+func hostProblem(host *Asset, on Date) string {
+	st, _ := StatusAt(host, on, Duration{})
+	switch st.State {
+	case Retired, Disposed, Lost:
+		return fmt.Sprintf("on %s, %s is %s: components go in, and device seats go to, hardware in service only", on, host.ID, st.describe())
+	}
+	return ""
 }
 
 // Place is the index at which event e goes in a history: after the events

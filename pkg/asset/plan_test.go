@@ -87,6 +87,12 @@ func TestPlan(t *testing.T) {
 			opts: PlanOptions{Holder: &Person{ID: "dan", Leaves: day("2025-01-31")}}, want: []string{"assign LT-2 to dan"}},
 		{name: "unassign a licence's one holder", a: licence(3, "alice"), e: ev("2025-02-01", Unassign),
 			want: []string{"unassign figma from alice"}},
+		{name: "install in retired hardware", a: &Asset{ID: "RAM-2", Kind: Component}, e: ev("2025-02-01", Install, "in", "LT-9"),
+			opts: PlanOptions{Host: &Asset{ID: "LT-9", Kind: Hardware, History: []Event{ev("2025-01-20", Retire)}}},
+			rule: "host-out-of-service", reason: "on 2025-02-01, LT-9 is retired since 2025-01-20"},
+		{name: "install before the host retired", a: &Asset{ID: "RAM-2", Kind: Component}, e: ev("2025-01-10", Install, "in", "LT-9"),
+			opts: PlanOptions{Host: &Asset{ID: "LT-9", Kind: Hardware, History: []Event{ev("2025-01-20", Retire)}}},
+			want: []string{"install RAM-2 in LT-9"}},
 		{name: "event after disposal", a: &Asset{ID: "LT-3", Kind: Hardware, History: []Event{ev("2025-01-01", Dispose)}}, e: ev("2025-02-01", Audit),
 			rule: "event-after-disposal"},
 	}

@@ -73,6 +73,21 @@ func CheckRegister(cfg *Config, assets []*Asset, people []*Person, hasPeople boo
 			}
 		}
 	}
+	hosts := map[string]*Asset{}
+	for _, a := range assets {
+		if a.Kind == Hardware {
+			hosts[a.ID] = a
+		}
+	}
+	for _, a := range assets {
+		for _, e := range a.History {
+			if id := hostOf(a, e); hosts[id] != nil {
+				if msg := hostProblem(hosts[id], e.Date); msg != "" {
+					add(a.File, e.Pos, Error, "host-out-of-service", "%s", msg)
+				}
+			}
+		}
+	}
 
 	for _, a := range assets {
 		fs = append(fs, CheckWithConfig(a, cfg)...)

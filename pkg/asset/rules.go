@@ -36,6 +36,7 @@ var Rules = map[string]string{
 	"field-not-for-kind":      "a field belongs to another kind of asset",
 	"file-too-large":          "the file is over 1 MiB",
 	"history-not-last":        "history is not the last key of an asset file (itrack fmt moves it)",
+	"host-out-of-service":     "a component is installed in, or a device seat given to, hardware retired, disposed of or lost",
 	"impossible-event":        "an event cannot happen in the state the asset is in",
 	"leftover-temp":           "a temporary file an interrupted itrack command left behind",
 	"leaver-holds":            "a person whose last day has passed still holds an asset or a licence seat",

@@ -70,6 +70,7 @@ func resolveHolder(w *writer, a *asset.Asset, e *asset.Event, opts *asset.PlanOp
 			return refuse("%s counts seats per device: %q is not a hardware ID of this register", a.ID, e.To)
 		}
 		e.To = id
+		opts.Host = w.host(id)
 		return nil
 	}
 	if !w.reg.HasPeople() {
@@ -83,6 +84,18 @@ func resolveHolder(w *writer, a *asset.Asset, e *asset.Event, opts *asset.PlanOp
 	if pf, err := w.reg.ReadPerson(id); err == nil {
 		if p, fs := pf.DecodePerson(); !fs.HasErrors() {
 			opts.Holder = p // their first and last days
+		}
+	}
+	return nil
+}
+
+// host reads the hardware a component or a device seat would go to, so
+// the planner can check it is in service; nil when it is invalid (validate
+// says why).
+func (w *writer) host(id string) *asset.Asset {
+	if f, err := w.reg.ReadAsset(id); err == nil {
+		if hw, fs := f.Asset(); !fs.HasErrors() {
+			return hw
 		}
 	}
 	return nil
@@ -129,12 +142,13 @@ func newInstallCmd(app *App, runF func(*change) error) *cobra.Command {
 	return eventCmd(app, runF, "install COMPONENT HARDWARE", "Install a component in a hardware asset", "",
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
 			return change{id: args[0], values: map[string]string{"event": "installed", "in": args[1]},
-				resolve: func(w *writer, a *asset.Asset, e *asset.Event, _ *asset.PlanOptions) error {
+				resolve: func(w *writer, a *asset.Asset, e *asset.Event, opts *asset.PlanOptions) error {
 					k, id, err := w.reg.FindAsset(e.In)
 					if err != nil || k != asset.Hardware {
 						return refuse("%q is not a hardware ID of this register: components are installed in hardware", e.In)
 					}
 					e.In = id // as the file names it
+					opts.Host = w.host(id)
 					return nil
 				}}
 		})
