@@ -32,6 +32,9 @@ func ValueNode(k Kind, path, text string) (*yaml.Node, error) {
 	case TCustom:
 		return nil, fmt.Errorf("set one custom field at a time: fields.NAME=VALUE")
 	case TStrings:
+		if t := strings.TrimSpace(text); strings.HasPrefix(t, "[") || strings.HasSuffix(t, "]") {
+			return nil, fmt.Errorf("write the items comma-separated, without brackets: %s=%s", path, strings.Trim(t, "[]"))
+		}
 		var items []string
 		for _, s := range strings.Split(text, ",") {
 			if s = strings.TrimSpace(s); s != "" {

@@ -37,7 +37,7 @@ type Order func(path string) []string
 // canonical and only the changed lines differ.
 func Set(root *yaml.Node, path string, value *yaml.Node, order Order) {
 	parent, prefix := root, ""
-	keys := strings.Split(path, ".")
+	keys := pathKeys(path)
 	for i, key := range keys {
 		last := i == len(keys)-1
 		idx := keyIndex(parent, key)
@@ -68,7 +68,7 @@ func Set(root *yaml.Node, path string, value *yaml.Node, order Order) {
 // Delete removes the key at the dotted path, and any mapping it leaves
 // empty. It reports whether the key was there.
 func Delete(root *yaml.Node, path string) bool {
-	keys := strings.Split(path, ".")
+	keys := pathKeys(path)
 	parents := []*yaml.Node{root}
 	node := root
 	for _, key := range keys[:len(keys)-1] {
@@ -92,10 +92,19 @@ func Delete(root *yaml.Node, path string) bool {
 	return true
 }
 
+// pathKeys splits a dotted path into its keys. A custom field's name is
+// one key whatever it holds: fields.asset.ref is the field "asset.ref".
+func pathKeys(path string) []string {
+	if name, ok := strings.CutPrefix(path, "fields."); ok && name != "" {
+		return []string{"fields", name}
+	}
+	return strings.Split(path, ".")
+}
+
 // Get returns the node at a dotted path, or nil.
 func Get(root *yaml.Node, path string) *yaml.Node {
 	node := root
-	for _, key := range strings.Split(path, ".") {
+	for _, key := range pathKeys(path) {
 		idx := keyIndex(node, key)
 		if idx < 0 {
 			return nil
