@@ -181,7 +181,8 @@ func depreciationProblem(a *Asset, cfg *Config) string {
 }
 
 // CheckAsOf applies the rules that depend on the date: a leaver who still
-// holds assets or seats, and hardware not audited within audit.interval.
+// holds assets or seats, seats still held of an expired licence, and
+// hardware not audited within audit.interval.
 // They are warnings, at the event that gave the asset to the leaver, or
 // the last audit.
 func CheckAsOf(cfg *Config, assets []*Asset, people []*Person, asOf Date) Findings {
@@ -195,6 +196,11 @@ func CheckAsOf(cfg *Config, assets []*Asset, people []*Person, asOf Date) Findin
 		for _, p := range st.LeaversHolding(leavers) {
 			fs = append(fs, Finding{File: a.File, Pos: lastAssignment(a, p.ID, asOf), Severity: Warning, Rule: "leaver-holds",
 				Message: fmt.Sprintf("%s left on %s and still holds %s: take it back (itrack unassign %s %s, or itrack offboard %s --return-all)", p.Name, p.Leaves, a.ID, a.ID, p.ID, p.ID)})
+		}
+		if a.Kind == Licence && st.State == Expired && len(st.SeatHolders) > 0 {
+			fs = append(fs, Finding{File: a.File, Pos: lastAssignment(a, st.SeatHolders[len(st.SeatHolders)-1], asOf), Severity: Warning, Rule: "expired-held",
+				Message: fmt.Sprintf("%s expired on %s and its seats are still held by %s: free them (itrack unassign %s PERSON), or renew it (itrack renew %s)",
+					a.ID, st.EndDate(a, asOf), strings.Join(st.SeatHolders, ", "), a.ID, a.ID)})
 		}
 		if !st.AuditOverdue(a, cfg.Audit.Interval) {
 			continue

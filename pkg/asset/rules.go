@@ -32,6 +32,7 @@ var Rules = map[string]string{
 	"empty-file":              "the file holds nothing",
 	"event-after-disposal":    "an event follows the asset's disposal",
 	"event-order":             "the history is not in date order",
+	"expired-held":            "a licence has expired and people still hold its seats",
 	"field-not-for-event":     "an event has a key its type does not take",
 	"field-not-for-kind":      "a field belongs to another kind of asset",
 	"file-too-large":          "the file is over 1 MiB",

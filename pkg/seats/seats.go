@@ -47,15 +47,16 @@ type Total struct {
 	WastedPerYear decimal.Decimal
 }
 
-// Check computes the seat position of every licence that is not retired, as
-// of a date. statuses are the assets' statuses on that date; currency is
+// Check computes the seat position of every licence that is not retired or
+// expired, as of a date: an expired licence costs nothing more, so its free
+// seats are no wasted spend (validate's expired-held finds seats still held). statuses are the assets' statuses on that date; currency is
 // the register's.
 func Check(assets []*asset.Asset, people []*asset.Person, statuses map[string]asset.Status, asOf asset.Date, currency string) []Licence {
 	leavers := asset.Leavers(people, asOf)
 	var out []Licence
 	for _, a := range assets {
 		st := statuses[a.ID]
-		if a.Kind != asset.Licence || st.State == asset.Retired {
+		if a.Kind != asset.Licence || st.State == asset.Retired || st.State == asset.Expired {
 			continue
 		}
 		out = append(out, position(a, st, leavers, currency))
