@@ -27,6 +27,9 @@ func checkAsset(d *decoder, root *yaml.Node, a *Asset) {
 	if a.AutoRenew && a.Term.IsZero() && a.Kind != Certificate {
 		d.add(at("auto_renew"), Warning, "auto-renew-without-term", "auto_renew needs a term (e.g. term: 1y) to roll the renewal date forward")
 	}
+	if !a.Cost.IsZero() && a.Term.IsZero() && !a.Renews.IsZero() && !a.AutoRenew {
+		d.add(at("cost"), Warning, "cost-without-term", "cost %s has no term, so its yearly run-rate cannot be known: the forecast pays it once, on the renewal date; add the term it pays for (e.g. term: 1y)", a.Cost.Text())
+	}
 	if a.AutoRenew && !a.Term.IsZero() && a.Term.N == 0 {
 		d.errorf(at("term"), "zero-term", "term %s with auto_renew: true would roll the renewal date forward by nothing, for ever: give the renewal period (e.g. term: 1y), or set auto_renew: false", a.Term)
 	}

@@ -24,6 +24,7 @@ var Rules = map[string]string{
 	"bad-value":               "a value is not one of those allowed (a method, a metric, a prefix)",
 	"bom":                     "the file starts with a byte-order mark",
 	"computed-field":          "a value itrack computes (state, holder, installed_in, …) is written in the file",
+	"cost-without-term":       "a recurring cost without a term: its run-rate cannot be known",
 	"crlf":                    "the file has Windows line endings",
 	"date-order":              "two dates of one record are in an impossible order (warranty before purchase)",
 	"duplicate-id":            "two files have the same ID, ignoring case, in any kinds",

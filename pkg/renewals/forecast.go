@@ -26,7 +26,19 @@ func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asse
 	var out []Payment
 	for _, a := range assets {
 		st := statuses[a.ID]
-		if a.Cost.IsZero() || a.Term.IsZero() || a.Term.N == 0 || st.Cancelled() || st.State == asset.Retired {
+		if a.Cost.IsZero() || st.Cancelled() || st.State == asset.Retired {
+			continue
+		}
+		if a.Term.IsZero() {
+			// a cost with no term is paid once, on the renewal date (an
+			// overdue one now), as renewals lists it; validate warns
+			// cost-without-term
+			if d := a.Renews; !d.IsZero() && !d.After(end) {
+				out = append(out, Payment{Asset: a, Date: maxDate(d, asOf), Cost: a.Cost.In(cfg.Currency)})
+			}
+			continue
+		}
+		if a.Term.N == 0 {
 			continue
 		}
 		first := st.EndDate(a, asOf)
@@ -202,3 +214,10 @@ func Totals(payments []Payment) []asset.Money {
 }
 
 func monthOf(d asset.Date) string { return d.String()[:7] }
+
+func maxDate(a, b asset.Date) asset.Date {
+	if a.Before(b) {
+		return b
+	}
+	return a
+}
