@@ -37,14 +37,16 @@ BASE and HEAD are git revisions; HEAD defaults to the working tree
 default branch. Two register folders can be compared instead. Only the
 files that changed are read.
 
---fail-on exits 1 when the change does any of: deletions (an asset file
-deleted instead of retired), new-errors (validation errors introduced),
-over-seats (a licence goes over its seats).
+--fail-on exits 1 when the change has any of the findings listed:
+deleted-asset (an asset file deleted instead of retired), new-error (a
+validation error introduced), seats-over (a licence goes over its seats);
+deletions, new-errors and over-seats are older names for them. Every
+finding it fails on is named on stderr.
 
 Formats: text (default), markdown (a pull-request comment), json.`,
 		Example: `  itrack diff                      # this branch against main, uncommitted changes included
   itrack diff main HEAD --format markdown
-  itrack diff HEAD~1 HEAD --fail-on deletions,new-errors
+  itrack diff HEAD~1 HEAD --fail-on deleted-asset,new-error
   itrack diff ../register-before ../register-after`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -55,7 +57,7 @@ Formats: text (default), markdown (a pull-request comment), json.`,
 			return runDiff(app, opts.revisions, opts.failOn)
 		},
 	}
-	cmd.Flags().StringVar(&opts.failOn, "fail-on", "", "exit 1 when the change does any of `LIST`: deletions, new-errors, over-seats")
+	cmd.Flags().StringVar(&opts.failOn, "fail-on", "", "exit 1 on any finding of `LIST`: deleted-asset, new-error, seats-over")
 	return cmd
 }
 
@@ -66,13 +68,14 @@ func runDiff(app *App, args []string, failOn string) error {
 	}
 	fails := map[string]bool{}
 	for _, f := range strings.Split(failOn, ",") {
-		switch f = strings.TrimSpace(f); f {
-		case "":
-		case "deletions", "new-errors", "over-seats":
-			fails[f] = true
-		default:
-			return refuse("--fail-on %q: use deletions, new-errors or over-seats, separated by commas", f)
+		if f = strings.TrimSpace(f); f == "" {
+			continue
 		}
+		rule, ok := diff.FailRule(f)
+		if !ok {
+			return refuse("--fail-on %q: use %s, separated by commas", f, strings.Join(diff.FailRules, ", "))
+		}
+		fails[rule] = true
 	}
 	asOf, err := app.asOf()
 	if err != nil {
@@ -105,12 +108,15 @@ func runDiff(app *App, args []string, failOn string) error {
 	if err != nil {
 		return err
 	}
+	failed := false
 	for _, n := range res.Findings {
-		rule := map[string]string{"deleted-asset": "deletions", "new-error": "new-errors", "seats-over": "over-seats"}[n.Rule]
-		if fails[rule] {
-			fmt.Fprintf(app.IO.Err, "itrack: the change fails --fail-on %s: %s\n", rule, safe.Text(n.Message))
-			return silent(ExitFindings)
+		if fails[n.Rule] {
+			fmt.Fprintf(app.IO.Err, "itrack: the change fails --fail-on %s: %s\n", n.Rule, safe.Text(n.Message))
+			failed = true
 		}
+	}
+	if failed {
+		return silent(ExitFindings)
 	}
 	return nil
 }

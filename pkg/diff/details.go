@@ -93,7 +93,7 @@ func seatChange(base, head *side, in Input) (SeatChange, bool) {
 	if (b == nil || b.Kind != asset.Licence) && (h == nil || h.Kind != asset.Licence) {
 		return SeatChange{}, false
 	}
-	sc := SeatChange{}
+	sc := SeatChange{New: b == nil || b.Kind != asset.Licence}
 	use := func(a *asset.Asset) (int, *int, bool) {
 		st, _ := asset.StatusAt(a, in.AsOf, in.Config.Renewals.Window)
 		return len(st.SeatHolders), st.Seats, st.OverSeats(a)

@@ -94,6 +94,7 @@ type SeatChange struct {
 	UsedBefore, UsedAfter   int
 	SeatsBefore, SeatsAfter *int
 	OverBefore, OverAfter   bool
+	New                     bool // the base has no such licence
 }
 
 // Delta is a total before and after, in one currency.
@@ -339,4 +340,21 @@ func describePerson(c Change, base, head *side) Change {
 		c.Fields = fieldChanges(bv, hv)
 	}
 	return c
+}
+
+// FailRules are the findings `itrack diff --fail-on` can fail on.
+var FailRules = []string{"deleted-asset", "new-error", "seats-over"}
+
+// FailRule reads a --fail-on name: a rule of FailRules, or its older
+// spelling (deletions, new-errors, over-seats).
+func FailRule(name string) (string, bool) {
+	switch name {
+	case "deletions":
+		return "deleted-asset", true
+	case "new-errors":
+		return "new-error", true
+	case "over-seats":
+		return "seats-over", true
+	}
+	return name, slices.Contains(FailRules, name)
 }

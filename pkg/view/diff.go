@@ -82,6 +82,7 @@ type seatChangeJSON struct {
 	UsedAfter   int    `json:"used_after"`
 	SeatsAfter  *int   `json:"seats_after"`
 	Over        bool   `json:"over"`
+	New         bool   `json:"new,omitempty"`
 }
 
 type diffNote struct {
@@ -144,7 +145,7 @@ func DiffOf(r *diff.Result, base, head string, asOf asset.Date) Diff {
 	v.PurchaseCost, v.RunRate = deltas(r.PurchaseCost), deltas(r.RunRate)
 	for _, s := range r.Seats {
 		v.Seats = append(v.Seats, seatChangeJSON{ID: s.ID, Name: s.Name, UsedBefore: s.UsedBefore, SeatsBefore: s.SeatsBefore,
-			UsedAfter: s.UsedAfter, SeatsAfter: s.SeatsAfter, Over: s.OverAfter})
+			UsedAfter: s.UsedAfter, SeatsAfter: s.SeatsAfter, Over: s.OverAfter, New: s.New})
 	}
 	for _, n := range r.Findings {
 		v.Findings = append(v.Findings, diffNote(n))
@@ -246,6 +247,12 @@ func seatText(s seatChangeJSON) string {
 		return fmt.Sprintf("%d/%d", used, *seats)
 	}
 	t := fmt.Sprintf("%s → %s", count(s.UsedBefore, s.SeatsBefore), count(s.UsedAfter, s.SeatsAfter))
+	if s.New {
+		t = "new: " + count(s.UsedAfter, s.SeatsAfter)
+		if s.SeatsAfter != nil {
+			t += " seats"
+		}
+	}
 	if s.Over {
 		t += " (over)"
 	}
