@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -42,7 +43,10 @@ type Result struct {
 	Seats        []SeatChange
 	Introduced   asset.Findings // errors the change brings
 	Fixed        asset.Findings // errors the change removes
-	Findings     []Note         // what a reviewer must look at
+	// NewWarnings and FixedWarnings are the warnings it brings and removes,
+	// those of the day (a leaver holding an asset) included.
+	NewWarnings, FixedWarnings asset.Findings
+	Findings                   []Note // what a reviewer must look at
 }
 
 // Change is one changed asset or person.
@@ -140,6 +144,7 @@ func Compare(in Input) *Result {
 	cost := map[string]*Delta{}
 	run := map[string]*Delta{}
 	bases, heads := map[string]*side{}, map[string]*side{}
+	var pairs [][2]*side // each changed file's two versions
 	for _, f := range in.Files {
 		base, head := decode(f.Old, f.Base), decode(f.New, f.Head)
 		if base == nil && head == nil {
@@ -153,7 +158,7 @@ func Compare(in Input) *Result {
 		}
 		c := describe(f, base, head, in)
 		r.Changes = append(r.Changes, c)
-		r.compareFindings(base, head)
+		pairs = append(pairs, [2]*side{base, head})
 		if base != nil && base.asset != nil && !c.broken {
 			addTotals(cost, run, base.asset, in, false)
 		}
@@ -176,9 +181,16 @@ func Compare(in Input) *Result {
 				Message: fmt.Sprintf("%s: %s removed or changed: the history is append-only", c.ID, pastEvents(len(c.Removed)))})
 		}
 	}
+	baseDay, headDay := dayFindings(bases, in.Base, in), dayFindings(heads, in.Head, in)
+	for _, p := range pairs {
+		r.compareFindings(withDay(p[0], baseDay), withDay(p[1], headDay), p[0].id(), p[1].id())
+	}
 	r.compareRefs(in, bases, heads)
 	for _, e := range r.Introduced {
 		r.Findings = append(r.Findings, Note{Rule: "new-error", File: e.File, Message: e.Short()})
+	}
+	for _, w := range r.NewWarnings {
+		r.Findings = append(r.Findings, Note{Rule: "new-warning", File: w.File, Message: w.Short()})
 	}
 	sort.SliceStable(r.Changes, func(i, j int) bool { return r.Changes[i].ID < r.Changes[j].ID })
 	r.PurchaseCost, r.RunRate = sortedDeltas(cost), sortedDeltas(run)
@@ -195,17 +207,118 @@ func (r *Result) compareRefs(in Input, bases, heads map[string]*side) {
 	r.introducedAndFixed(before, after, findingKey)
 }
 
-// compareFindings adds the errors one changed file brings and removes; an
-// error stays the same when it moves to another line or the file is renamed.
-func (r *Result) compareFindings(base, head *side) {
-	var before, after asset.Findings
-	if base != nil {
-		before = base.findings.Errors()
+// compareFindings adds the findings one changed file brings and removes; a
+// finding stays the same when it moves to another line or the file is
+// renamed (its messages then name the record by its old and new IDs).
+func (r *Result) compareFindings(before, after asset.Findings, baseID, headID string) {
+	key := func(id string) func(asset.Finding) string {
+		return func(f asset.Finding) string {
+			msg := f.Message
+			if id != "" {
+				msg = strings.ReplaceAll(msg, id, "\x01")
+			}
+			return f.Rule + "\x00" + msg
+		}
 	}
-	if head != nil {
-		after = head.findings.Errors()
+	had := map[string]bool{}
+	for _, f := range before {
+		had[key(baseID)(f)] = true
 	}
-	r.introducedAndFixed(before, after, func(f asset.Finding) string { return f.Rule + "\x00" + f.Message })
+	has := map[string]bool{}
+	for _, f := range after {
+		has[key(headID)(f)] = true
+	}
+	for _, f := range after {
+		if !had[key(headID)(f)] {
+			r.add(f, &r.Introduced, &r.NewWarnings)
+		}
+	}
+	for _, f := range before {
+		if !has[key(baseID)(f)] {
+			r.add(f, &r.Fixed, &r.FixedWarnings)
+		}
+	}
+}
+
+// add puts a finding among the errors or the warnings.
+func (r *Result) add(f asset.Finding, errs, warnings *asset.Findings) {
+	if f.Severity == asset.Error {
+		*errs = append(*errs, f)
+	} else {
+		*warnings = append(*warnings, f)
+	}
+}
+
+// id is the record's ID, "" for none.
+func (s *side) id() string {
+	switch {
+	case s == nil:
+		return ""
+	case s.asset != nil:
+		return s.asset.ID
+	case s.person != nil:
+		return s.person.ID
+	}
+	return ""
+}
+
+// dayFindings are the findings of the day of the changed assets of one
+// version of the register: the rules validate applies as of a date (a
+// leaver holding an asset, seats still held of an expired licence), for the
+// people they name in that version, read in one go.
+func dayFindings(sides map[string]*side, ctx Context, in Input) map[*side]asset.Findings {
+	if ctx == nil || in.Config == nil {
+		return nil
+	}
+	holders := map[*side][]string{}
+	var paths []string
+	for _, s := range sides {
+		if s.asset == nil || s.findings.HasErrors() {
+			continue
+		}
+		st, _ := asset.StatusAt(s.asset, in.AsOf, in.Config.Renewals.Window)
+		for _, id := range append([]string{st.Holder}, st.SeatHolders...) {
+			if id != "" {
+				holders[s] = append(holders[s], id)
+				paths = append(paths, "people/"+id+".yaml")
+			}
+		}
+	}
+	if len(paths) == 0 {
+		return nil
+	}
+	slices.Sort(paths)
+	files, err := ctx.Read(slices.Compact(paths))
+	if err != nil {
+		return nil
+	}
+	people := map[string]*asset.Person{}
+	for rel, data := range files {
+		if _, id, _, ok := asset.ParsePath(rel); ok {
+			if p, fs := asset.DecodePerson(rel, id, data); !fs.HasErrors() {
+				people[id] = p
+			}
+		}
+	}
+	out := map[*side]asset.Findings{}
+	for s, ids := range holders {
+		var named []*asset.Person
+		for _, id := range ids {
+			if p := people[id]; p != nil {
+				named = append(named, p)
+			}
+		}
+		out[s] = asset.CheckAsOf(in.Config, []*asset.Asset{s.asset}, named, in.AsOf)
+	}
+	return out
+}
+
+// withDay is a changed file's findings with those of the day.
+func withDay(s *side, day map[*side]asset.Findings) asset.Findings {
+	if s == nil {
+		return nil
+	}
+	return append(slices.Clone(s.findings), day[s]...)
 }
 
 // introducedAndFixed adds the findings of after that before lacks to
@@ -219,12 +332,12 @@ func (r *Result) introducedAndFixed(before, after asset.Findings, key func(asset
 	for _, f := range after {
 		has[key(f)] = true
 		if !had[key(f)] {
-			r.Introduced = append(r.Introduced, f)
+			r.add(f, &r.Introduced, &r.NewWarnings)
 		}
 	}
 	for _, f := range before {
 		if !has[key(f)] {
-			r.Fixed = append(r.Fixed, f)
+			r.add(f, &r.Fixed, &r.FixedWarnings)
 		}
 	}
 }

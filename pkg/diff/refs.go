@@ -19,6 +19,8 @@ type Context interface {
 	// Referrers returns the record files that mention any of the IDs as a
 	// word, with their contents.
 	Referrers(ids []string) (map[string][]byte, error)
+	// Read returns the contents of those of the files that exist.
+	Read(paths []string) (map[string][]byte, error)
 }
 
 // refFindings are the cross-file errors of one version of the register

@@ -290,6 +290,21 @@ func (v *Revision) Exist(paths []string) (map[string]bool, error) {
 	return out, nil
 }
 
+// Read returns the contents of those of the files (relative to the root)
+// that exist in this version.
+func (v *Revision) Read(paths []string) (map[string][]byte, error) {
+	if v.files != nil {
+		out := map[string][]byte{}
+		for _, p := range paths {
+			if data, ok := v.files[p]; ok {
+				out[p] = data
+			}
+		}
+		return out, nil
+	}
+	return v.r.ReadAt(v.rev, paths)
+}
+
 // Referrers returns the record files that mention any of the IDs as a
 // word, with their contents.
 func (v *Revision) Referrers(ids []string) (map[string][]byte, error) {

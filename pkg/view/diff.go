@@ -25,6 +25,8 @@ type Diff struct {
 	Findings     []diffNote       `json:"findings"`
 	Introduced   []Finding        `json:"errors_introduced"`
 	Fixed        []Finding        `json:"errors_fixed"`
+	NewWarnings  []Finding        `json:"warnings_introduced"`
+	FixedWarns   []Finding        `json:"warnings_fixed"`
 }
 
 type diffSummary struct {
@@ -151,6 +153,7 @@ func DiffOf(r *diff.Result, base, head string, asOf asset.Date) Diff {
 		v.Findings = append(v.Findings, diffNote(n))
 	}
 	v.Introduced, v.Fixed = FindingsOf(r.Introduced), FindingsOf(r.Fixed)
+	v.NewWarnings, v.FixedWarns = FindingsOf(r.NewWarnings), FindingsOf(r.FixedWarnings)
 	return v
 }
 
@@ -290,10 +293,15 @@ func (v Diff) WriteText(out io.Writer, st *render.Styles) error {
 			fmt.Fprintf(out, "  [%s] %s\n", n.Rule, safe.Text(n.Message))
 		}
 	}
-	if len(v.Fixed) > 0 {
-		fmt.Fprintf(out, "\n%s\n", st.Bold().Render("Errors fixed"))
-		for _, f := range v.Fixed {
-			fmt.Fprintf(out, "  %s:%d: %s [%s]\n", safe.Text(f.File), f.Line, safe.Text(f.Message), f.Rule)
+	for _, fixed := range []struct {
+		title string
+		fs    []Finding
+	}{{"Errors fixed", v.Fixed}, {"Warnings fixed", v.FixedWarns}} {
+		if len(fixed.fs) > 0 {
+			fmt.Fprintf(out, "\n%s\n", st.Bold().Render(fixed.title))
+			for _, f := range fixed.fs {
+				fmt.Fprintf(out, "  %s:%d: %s [%s]\n", safe.Text(f.File), f.Line, safe.Text(f.Message), f.Rule)
+			}
 		}
 	}
 	return nil
@@ -345,13 +353,18 @@ func (v Diff) WriteMarkdown(w io.Writer) error {
 			fmt.Fprintf(w, "| annual run-rate (%s) | %s | %s | %s |\n", d.Currency, d.Before, d.After, d.Change)
 		}
 	}
-	if len(v.Fixed) > 0 {
-		fmt.Fprintf(w, "\n### Errors fixed (%d)\n\n", len(v.Fixed))
-		var items []string
-		for _, f := range v.Fixed {
-			items = append(items, fmt.Sprintf("- `%s:%d` %s [%s]", f.File, f.Line, render.MarkdownCell(f.Message), f.Rule))
+	for _, fixed := range []struct {
+		title string
+		fs    []Finding
+	}{{"Errors fixed", v.Fixed}, {"Warnings fixed", v.FixedWarns}} {
+		if len(fixed.fs) > 0 {
+			fmt.Fprintf(w, "\n### %s (%d)\n\n", fixed.title, len(fixed.fs))
+			var items []string
+			for _, f := range fixed.fs {
+				items = append(items, fmt.Sprintf("- `%s:%d` %s [%s]", f.File, f.Line, render.MarkdownCell(f.Message), f.Rule))
+			}
+			writeFolded(w, items)
 		}
-		writeFolded(w, items)
 	}
 	return nil
 }
