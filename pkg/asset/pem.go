@@ -83,3 +83,10 @@ func (c CertificateInfo) SuggestedID() string {
 	}
 	return id
 }
+
+// SameFingerprint reports whether two fingerprints are one, colons, space
+// and case aside.
+func SameFingerprint(a, b string) bool {
+	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), ":", "")) }
+	return norm(a) != "" && norm(a) == norm(b)
+}

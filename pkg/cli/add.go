@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -20,6 +21,7 @@ type addOptions struct {
 	values  map[string]string // flag name → text, for the flags given
 	sets    []string
 	fromPEM string
+	replace string // with --from-pem: the certificate the PEM renews
 }
 
 // addFlags maps each field flag of `itrack add` to the key it fills.
@@ -99,6 +101,7 @@ new file is checked before it is written: a refused add creates nothing.`,
 	cmd.Flags().BoolVar(&autoRenew, "auto-renew", false, "it renews by itself unless cancelled")
 	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "set any field: `KEY=VALUE` (repeatable; dotted keys for nested fields)")
 	cmd.Flags().StringVar(&opts.fromPEM, "from-pem", "", "certificates: read subject, SANs, issuer, validity and fingerprint from a PEM `FILE`")
+	cmd.Flags().StringVar(&opts.replace, "replace", "", "with --from-pem: update certificate `ID` from the renewed PEM, with a renewed event")
 	return cmd
 }
 
@@ -130,6 +133,9 @@ func runAdd(app *App, opts *addOptions) error {
 	format, err := app.outputFormat()
 	if err != nil {
 		return err
+	}
+	if opts.replace != "" {
+		return replaceFromPEM(app, opts)
 	}
 	asOf, err := app.asOf()
 	if err != nil {
@@ -206,6 +212,13 @@ func runAdd(app *App, opts *addOptions) error {
 	} else if !errors.As(err, &notFound) {
 		return refuse("%v", err)
 	}
+	if fp := register.Get(root, "fingerprint"); opts.fromPEM != "" && fp != nil {
+		if have, err := w.reg.CertificateWith(fp.Value); err != nil {
+			return refuse("%v", err)
+		} else if have != "" {
+			return refuseBy("duplicate-certificate", "the certificate in %s is in the register already, as %s: to record that it was renewed, use `itrack add certificate --from-pem NEW.pem --replace %s`", opts.fromPEM, have, have)
+		}
+	}
 	f := &register.RecordFile{Rel: register.AssetPath(opts.kind, id), ID: id, Kind: opts.kind, Doc: doc}
 	a, data, err := w.checked(f)
 	if err != nil {
@@ -226,17 +239,96 @@ func runAdd(app *App, opts *addOptions) error {
 	return nil
 }
 
+// replaceFromPEM updates a certificate from its renewed PEM: the values
+// the PEM gives, and a renewed event until its new expiry, planned as
+// every event is.
+func replaceFromPEM(app *App, opts *addOptions) error {
+	switch {
+	case opts.fromPEM == "":
+		return refuse("--replace updates a certificate from a PEM: give --from-pem FILE too")
+	case opts.kind != asset.Certificate || opts.id != "":
+		return refuse("--replace ID names the certificate to update: itrack add certificate --from-pem FILE --replace ID")
+	}
+	info, err := readPEM(app, opts.fromPEM)
+	if err != nil {
+		return err
+	}
+	asOf, err := app.asOf()
+	if err != nil {
+		return err
+	}
+	w, err := app.startWrite()
+	if err != nil {
+		return err
+	}
+	defer w.done()
+	f, err := w.readAsset(opts.replace)
+	if err != nil {
+		return err
+	}
+	if f.Kind != asset.Certificate {
+		return refuse("%s is %s, not a certificate: --replace updates a certificate", f.ID, f.Kind)
+	}
+	a, fs := f.Asset()
+	if fs.HasErrors() {
+		app.printErrors(fs)
+		return refuseBy("invalid-record", "%s must be valid before it is updated: fix it (itrack edit %s)", f.Rel, f.ID)
+	}
+	if asset.SameFingerprint(a.Fingerprint, info.Fingerprint) {
+		fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s is this certificate already: nothing to record", f.ID)))
+		return nil
+	}
+	plan, r := asset.Plan(a, asset.Event{Date: asOf, Type: asset.Renew, Until: info.Expires, Note: "new certificate from " + filepath.Base(opts.fromPEM)},
+		asset.PlanOptions{Window: w.reg.Config.Renewals.Window})
+	if r != nil {
+		return refusedBy(r)
+	}
+	values := [][2]string{{"subject", info.Subject}, {"issuer", info.Issuer}, {"not_before", info.NotBefore.String()},
+		{"fingerprint", info.Fingerprint}, {"sans", strings.Join(info.SANs, ",")}}
+	for _, kv := range values {
+		if kv[1] == "" {
+			register.Delete(f.Root(), kv[0])
+			continue
+		}
+		n, err := asset.ValueNode(asset.Certificate, kv[0], kv[1])
+		if err != nil {
+			return refuse("--from-pem: %v", err)
+		}
+		register.Set(f.Root(), kv[0], n, asset.KeyOrder)
+	}
+	register.AppendEvents(f.Root(), a.History, plan.Events)
+	_, data, err := w.checked(f)
+	if err != nil {
+		return err
+	}
+	msg := plan.Events[0].Present(a)
+	if err := w.save(msg+" from "+filepath.Base(opts.fromPEM), map[string][]byte{f.Rel: data}, []string{f.Rel}); err != nil {
+		return err
+	}
+	fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("Updated %s from %s: %s on %s (%s)", f.ID, opts.fromPEM, msg, asOf, f.Rel)))
+	return nil
+}
+
+// readPEM reads the certificate of a PEM file named on the command line.
+func readPEM(app *App, file string) (asset.CertificateInfo, error) {
+	data, err := register.ReadInput(app.abs(file), file, asset.MaxFileSize)
+	if err != nil {
+		return asset.CertificateInfo{}, refuse("--from-pem: %v", err)
+	}
+	info, err := asset.ReadPEM(data)
+	if err != nil {
+		return asset.CertificateInfo{}, refuse("--from-pem %s: %v", file, err)
+	}
+	return info, nil
+}
+
 func addFromPEM(app *App, opts *addOptions, set func(path, text, from string) error) error {
 	if opts.kind != asset.Certificate {
 		return refuse("--from-pem reads certificates: use `itrack add certificate --from-pem FILE`")
 	}
-	data, err := register.ReadInput(app.abs(opts.fromPEM), opts.fromPEM, asset.MaxFileSize)
+	info, err := readPEM(app, opts.fromPEM)
 	if err != nil {
-		return refuse("--from-pem: %v", err)
-	}
-	info, err := asset.ReadPEM(data)
-	if err != nil {
-		return refuse("--from-pem %s: %v", opts.fromPEM, err)
+		return err
 	}
 	if opts.id == "" {
 		opts.id = info.SuggestedID()
