@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os/exec"
+	"slices"
 	"strings"
 )
 
@@ -59,7 +60,9 @@ func (r *Register) FileLog(rel string) ([]Commit, error) {
 	if _, err := r.Git("rev-parse", "--show-toplevel"); err != nil {
 		return nil, nil
 	}
-	out, err := r.Git("log", "--follow", "--reverse", "--date=short", "--format=%H%x00%an%x00%ad%x00%s", "--", rel)
+	// newest first, then reversed: git's --follow does not follow a rename
+	// with --reverse, and would drop the commits before it
+	out, err := r.Git("log", "--follow", "--date=short", "--format=%H%x00%an%x00%ad%x00%s", "--", rel)
 	if err != nil {
 		return nil, err
 	}
@@ -70,6 +73,7 @@ func (r *Register) FileLog(rel string) ([]Commit, error) {
 			commits = append(commits, Commit{Hash: parts[0], Author: parts[1], Date: parts[2], Subject: parts[3]})
 		}
 	}
+	slices.Reverse(commits)
 	return commits, nil
 }
 
