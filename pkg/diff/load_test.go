@@ -1,6 +1,8 @@
 package diff_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/itrack/itrack/pkg/diff"
@@ -54,5 +56,29 @@ func TestFromFolders(t *testing.T) {
 	}
 	if in.Config == nil || in.Config.Name != "Test" {
 		t.Errorf("config %+v: want the head's", in.Config)
+	}
+}
+
+// A record moved to a new file in the same folder is a rename, as git
+// finds them: at least half its lines in common. An unlike pair is a
+// deletion and an addition.
+func TestFromFoldersFindsRenames(t *testing.T) {
+	laptop := "name: Dell Latitude 7440\nserial: 5CG3411JQX\nlocation: London\nhistory:\n  - date: 2025-01-12\n    event: assigned\n    to: alice\n"
+	base := writeRegister(t, map[string]string{
+		"assets/hardware/LT-0001.yaml": laptop,
+		"assets/hardware/MON-1.yaml":   "name: Monitor\nserial: AAA\n",
+	})
+	head := writeRegister(t, map[string]string{
+		"assets/hardware/LT-0101.yaml": strings.Replace(laptop, "London", "Leeds", 1),
+		"assets/hardware/DOCK-1.yaml":  "name: Dock\nserial: BBB\n",
+	})
+	in := diff.FromFolders(base, head)
+	var got []string
+	for _, f := range in.Files {
+		got = append(got, f.Old+" -> "+f.New)
+	}
+	want := []string{" -> assets/hardware/DOCK-1.yaml", "assets/hardware/LT-0001.yaml -> assets/hardware/LT-0101.yaml", "assets/hardware/MON-1.yaml -> "}
+	if !slices.Equal(got, want) {
+		t.Errorf("files %q, want %q", got, want)
 	}
 }
