@@ -29,6 +29,7 @@ func (s *Status) applyDated(a *Asset, e Event, fail func(string, ...any) *Histor
 		s.SeatHolders = slices.Delete(s.SeatHolders, i, i+1)
 	case "seats":
 		s.Seats = e.Seats
+		s.Price = priceAfter(s.Price, e)
 	case "renewed":
 		end := s.termEnd()
 		if !end.IsZero() && !e.Until.After(*end) {
@@ -36,6 +37,7 @@ func (s *Status) applyDated(a *Asset, e Event, fail func(string, ...any) *Histor
 		}
 		*end = e.Until
 		s.cancelled = false
+		s.Price = priceAfter(s.Price, e)
 	case "cancelled":
 		if s.cancelled {
 			return fail("%s is already cancelled", a.ID)
@@ -138,4 +140,44 @@ func (s Status) SeatLimit(a *Asset) (int, bool) {
 func (s Status) OverSeats(a *Asset) bool {
 	n, ok := s.SeatLimit(a)
 	return ok && len(s.SeatHolders) > n
+}
+
+// Prices change: a renewal or a seat count that names a cost makes it the
+// cost per term from that event's date on; before it, the price was the
+// one before. A seat count without a cost leaves the price as it was (the
+// true-up command records the cost it comes to).
+
+// priceAfter is the price once event e has happened, price before it.
+func priceAfter(price Money, e Event) Money {
+	if (e.Type == Renew || e.Type == TrueUp) && !e.Cost.IsZero() {
+		return e.Cost
+	}
+	return price
+}
+
+// PriceOn is a dated asset's cost per term on day d: its cost, or that of
+// the last renewal or seat count up to d that named one. It is the Price
+// of its status on d, without replaying the rest of the history.
+func PriceOn(a *Asset, d Date) Money {
+	price := a.Cost
+	for _, e := range a.History {
+		if e.Date.After(d) {
+			break
+		}
+		price = priceAfter(price, e)
+	}
+	return price
+}
+
+// Priced reports whether a dated asset has a cost per term on any day.
+func Priced(a *Asset) bool {
+	if !a.Cost.IsZero() {
+		return true
+	}
+	for _, e := range a.History {
+		if !priceAfter(Money{}, e).IsZero() {
+			return true
+		}
+	}
+	return false
 }

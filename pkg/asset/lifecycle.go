@@ -51,6 +51,7 @@ type Status struct {
 	InstalledIn string   // the hardware a component is inside
 	SeatHolders []string // people or devices holding a licence's seats
 	Seats       *int     // the licence's seat count, after true-ups
+	Price       Money    // the cost per term, after renewals and true-ups that named one
 	Renews      Date     // after renewals
 	Expires     Date     // after renewals
 	LastAudit   Date
@@ -121,7 +122,7 @@ func CheckEvent(a *Asset, e Event) (int, *HistoryError) {
 }
 
 func initialStatus(a *Asset) Status {
-	s := Status{Location: a.Location, Renews: a.Renews, Expires: a.Expires, Seats: a.Seats}
+	s := Status{Location: a.Location, Renews: a.Renews, Expires: a.Expires, Seats: a.Seats, Price: a.Cost}
 	if a.Kind.Tracked() {
 		s.State = InStock
 	} else {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // Planning an event: every rule that decides whether an event may be
@@ -25,6 +27,8 @@ type PlanOptions struct {
 	SkipHeld bool
 	// Window is the register's renewal window.
 	Window Duration
+	// Currency is the register's currency, for amounts that name none.
+	Currency string
 	// Holder is the person an assignment gives the asset to, when the
 	// register keeps people: their first and last days are checked.
 	Holder *Person
@@ -140,6 +144,9 @@ func Plan(a *Asset, e Event, opts PlanOptions) (Planned, *Refusal) {
 			}
 			e.Until = opts.Extend.AddTo(end)
 		}
+		if !e.Cost.IsZero() && !sameMoney(e.Cost, st.Price, opts.Currency) {
+			p.Notes = append(p.Notes, priceNote(a, e, st.Price, opts.Currency))
+		}
 	case TrueUp:
 		if a.Kind != Licence {
 			return Planned{}, refusal("not-a-licence", "%s is not a licence (it is %s): seat counts are for licences", a.ID, a.Kind)
@@ -150,6 +157,17 @@ func Plan(a *Asset, e Event, opts PlanOptions) (Planned, *Refusal) {
 			}
 			if used := len(st.SeatHolders); used > *e.Seats {
 				p.Warnings = append(p.Warnings, fmt.Sprintf("%d seats of %s are in use: it is now over its seats (itrack unassign %s PERSON frees one)", used, a.ID, a.ID))
+			}
+			switch {
+			case !e.Cost.IsZero():
+				p.Notes = append(p.Notes, priceNote(a, e, st.Price, opts.Currency))
+			case !st.Price.IsZero() && st.Seats != nil && *st.Seats > 0:
+				// the price per seat stays: the cost grows or shrinks with
+				// the seats, and the event records it
+				e.Cost = scalePrice(st.Price, *e.Seats, *st.Seats, opts.Currency)
+				per := scalePrice(st.Price, 1, *st.Seats, opts.Currency)
+				p.Notes = append(p.Notes, fmt.Sprintf("the price per seat stays %s: from %s, %s costs %s%s (give --cost for another total)",
+					per.In(opts.Currency), e.Date, a.ID, e.Cost.In(opts.Currency), perTerm(a)))
 			}
 		}
 	}
@@ -176,6 +194,38 @@ func Plan(a *Asset, e Event, opts PlanOptions) (Planned, *Refusal) {
 		p.Events = append(p.Events, x)
 	}
 	return p, nil
+}
+
+// scalePrice is price × n / of, rounded to the minor units of its currency
+// (currency when it names none), and written with them.
+func scalePrice(price Money, n, of int, currency string) Money {
+	places := MinorUnits(price.In(currency).Currency)
+	amount := price.Amount.Mul(decimal.NewFromInt(int64(n))).DivRound(decimal.NewFromInt(int64(of)), places)
+	m := NewMoney(amount, price.Currency)
+	m.text = amount.StringFixed(places)
+	return m
+}
+
+// sameMoney reports whether two amounts are equal in the same currency.
+func sameMoney(a, b Money, currency string) bool {
+	a, b = a.In(currency), b.In(currency)
+	return a.IsZero() == b.IsZero() && a.Currency == b.Currency && a.Amount.Equal(b.Amount)
+}
+
+// priceNote says that an event changes the price from its date on.
+func priceNote(a *Asset, e Event, was Money, currency string) string {
+	msg := fmt.Sprintf("from %s, %s costs %s%s", e.Date, a.ID, e.Cost.In(currency), perTerm(a))
+	if !was.IsZero() {
+		msg += fmt.Sprintf(" (was %s); the forecast and run-rate use it from then on", was.In(currency))
+	}
+	return msg
+}
+
+func perTerm(a *Asset) string {
+	if a.Term.IsZero() {
+		return ""
+	}
+	return " per " + a.Term.String()
 }
 
 // planAssign checks an assignment against the seats and the holder, and

@@ -93,6 +93,7 @@ func (app *App) recordEvent(c *change) error {
 		}
 	}
 	c.opts.Window = w.reg.Config.Renewals.Window
+	c.opts.Currency = w.reg.Config.Currency
 	plan, r := asset.Plan(a, e, c.opts)
 	if r != nil {
 		return refusedBy(r)

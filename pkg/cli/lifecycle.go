@@ -245,7 +245,11 @@ func newRenewCmd(app *App, runF func(*change) error) *cobra.Command {
 	var until, period, cost string
 	cmd := eventCmd(app, runF, "renew ID", "Record a renewal: a new renewal or expiry date",
 		`Record that a licence, domain, certificate or contract was renewed: until
-a date (--until), or for a period from its current end date (--for 1y).`,
+a date (--until), or for a period from its current end date (--for 1y).
+
+--cost is the new price per term: the forecast, the run-rate and the cost
+per seat use it from the renewal's date on, and the price before it for
+earlier dates. The record's cost stays the first price.`,
 		cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) change {
 			c := change{id: args[0], values: map[string]string{"event": "renewed", "until": until, "cost": cost}}
 			switch {
@@ -261,16 +265,25 @@ a date (--until), or for a period from its current end date (--for 1y).`,
 		})
 	cmd.Flags().StringVar(&until, "until", "", "the new renewal or expiry `DATE`")
 	cmd.Flags().StringVar(&period, "for", "", "extend the current end date by `DURATION` (1y, 12m)")
-	cmd.Flags().StringVar(&cost, "cost", "", "what the renewal cost (`AMOUNT` [CUR])")
+	cmd.Flags().StringVar(&cost, "cost", "", "the cost per term from this renewal on (`AMOUNT` [CUR])")
 	return cmd
 }
 
 func newTrueUpCmd(app *App, runF func(*change) error) *cobra.Command {
-	return eventCmd(app, runF, "true-up LICENCE SEATS", "Record a new seat count for a licence",
+	var cost string
+	cmd := eventCmd(app, runF, "true-up LICENCE SEATS", "Record a new seat count for a licence",
 		`Record that a licence now has SEATS seats (bought more, or gave some
 back), from --date on: a seats event. The seat count before that date
-stays as it was, so seats and --as-of answer rightly for the past.`,
+stays as it was, so seats and --as-of answer rightly for the past.
+
+--cost is the licence's new cost per term. Without it the price per seat
+stays: the cost grows or shrinks with the seats, and the event records
+the cost it comes to.`,
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
-			return change{id: args[0], values: map[string]string{"event": "seats", "seats": args[1]}}
+			return change{id: args[0], values: map[string]string{"event": "seats", "seats": args[1], "cost": cost}}
 		})
+	cmd.Flags().StringVar(&cost, "cost", "", "the new cost per term, for all the seats (`AMOUNT` [CUR])")
+	cmd.Example = `  itrack true-up figma-professional 12
+  itrack true-up microsoft-365-business-premium 30 --cost 6336.00 --date 2027-01-01`
+	return cmd
 }

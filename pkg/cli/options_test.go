@@ -89,7 +89,7 @@ func TestEventCommandsParseTheirChange(t *testing.T) {
 		{"dispose", newDisposeCmd(app, capture), []string{"LT-0001", "--method", "sold", "--proceeds", "100"},
 			map[string]string{"event": "disposed", "method": "sold", "proceeds": "100"}, asset.PlanOptions{}, ""},
 		{"true-up", newTrueUpCmd(app, capture), []string{"figma", "12"},
-			map[string]string{"event": "seats", "seats": "12"}, asset.PlanOptions{}, ""},
+			map[string]string{"event": "seats", "seats": "12", "cost": ""}, asset.PlanOptions{}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,7 +16,8 @@ type Payment struct {
 }
 
 // Forecast lists the payments that fall due from asOf up to (not
-// including) asOf + months, for every asset with a cost per term. A
+// including) asOf + months, for every asset with a cost per term, each at
+// the price of its day (asset.PriceOn). A
 // renewal is paid on its next date and each term after it through the
 // horizon; one already overdue is paid once, on asOf. A fixed-term
 // agreement (it expires and does not renew) is paid each term from its
@@ -26,15 +27,20 @@ func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asse
 	var out []Payment
 	for _, a := range assets {
 		st := statuses[a.ID]
-		if a.Cost.IsZero() || st.Cancelled() || st.State == asset.Retired {
+		if !asset.Priced(a) || st.Cancelled() || st.State == asset.Retired {
 			continue
+		}
+		pay := func(d asset.Date) {
+			if price := asset.PriceOn(a, d); !price.IsZero() {
+				out = append(out, Payment{Asset: a, Date: d, Cost: price.In(cfg.Currency)})
+			}
 		}
 		if a.Term.IsZero() {
 			// a cost with no term is paid once, on the renewal date (an
 			// overdue one now), as renewals lists it; validate warns
 			// cost-without-term
 			if d := a.Renews; !d.IsZero() && !d.After(end) {
-				out = append(out, Payment{Asset: a, Date: maxDate(d, asOf), Cost: a.Cost.In(cfg.Currency)})
+				pay(maxDate(d, asOf))
 			}
 			continue
 		}
@@ -46,10 +52,11 @@ func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asse
 			continue
 		}
 		if !st.Renewing(a) {
-			out = append(out, termPayments(a, cfg, first, asOf, end)...)
+			for _, d := range termPayments(a, first, asOf, end) {
+				pay(d)
+			}
 			continue
 		}
-		cost := a.Cost.In(cfg.Currency)
 		overdue := false
 		for _, d := range termDates(first, a.Term, end) {
 			if d.Before(asOf) {
@@ -60,7 +67,7 @@ func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asse
 				}
 				overdue, d = true, asOf
 			}
-			out = append(out, Payment{Asset: a, Date: d, Cost: cost})
+			pay(d)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -72,10 +79,10 @@ func Forecast(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asse
 	return out
 }
 
-// termPayments are the payments of an agreement paid each term from its
+// termPayments are the dates an agreement is paid, each term from its
 // start (starts, else its purchase date) until it expires, that fall
 // between from and to.
-func termPayments(a *asset.Asset, cfg *asset.Config, expires, from, to asset.Date) []Payment {
+func termPayments(a *asset.Asset, expires, from, to asset.Date) []asset.Date {
 	start := a.Starts
 	if start.IsZero() {
 		start = a.Purchase.Date
@@ -87,10 +94,10 @@ func termPayments(a *asset.Asset, cfg *asset.Config, expires, from, to asset.Dat
 	if expires.Before(until) {
 		until = expires
 	}
-	var out []Payment
+	var out []asset.Date
 	for _, d := range termDates(start, a.Term, until) {
 		if !d.Before(from) {
-			out = append(out, Payment{Asset: a, Date: d, Cost: a.Cost.In(cfg.Currency)})
+			out = append(out, d)
 		}
 	}
 	return out
@@ -112,15 +119,16 @@ func termDates(start asset.Date, term asset.Duration, end asset.Date) []asset.Da
 }
 
 // RunRate is the recurring cost of the register normalised to a year, per
-// currency: every active asset with a cost per term. Sorted by currency.
+// currency: every active asset with a cost per term, at its price on the
+// statuses' day. Sorted by currency.
 func RunRate(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asset.Status) []asset.Money {
 	sums := map[string]decimal.Decimal{}
 	for _, a := range assets {
 		st := statuses[a.ID]
-		if a.Cost.IsZero() || a.Term.IsZero() || st.Cancelled() || st.State == asset.Retired || st.State == asset.Expired {
+		if st.Price.IsZero() || a.Term.IsZero() || st.Cancelled() || st.State == asset.Retired || st.State == asset.Expired {
 			continue
 		}
-		cost := a.Cost.In(cfg.Currency)
+		cost := st.Price.In(cfg.Currency)
 		num, den := a.Term.TermsPerYear()
 		yearly := cost.Amount.Mul(decimal.NewFromInt(num)).Div(decimal.NewFromInt(den))
 		sums[cost.Currency] = sums[cost.Currency].Add(yearly)

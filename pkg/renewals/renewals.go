@@ -114,16 +114,17 @@ func itemsOf(a *asset.Asset, cfg *asset.Config, st asset.Status, asOf asset.Date
 	}
 	renews := st.Renewing(a)
 	end := st.EndDate(a, asOf)
+	price := asset.PriceOn(a, maxDate(end, asOf)) // what the renewal will cost
 	switch {
 	case end.IsZero():
 	case renews:
-		add(Renewal, end, a.AutoRenew, a.Cost, datePos(a, st))
+		add(Renewal, end, a.AutoRenew, price, datePos(a, st))
 		// a cancel-by date that has passed can no longer be acted on
 		if cancelBy := a.Notice.SubFrom(end); !a.Notice.IsZero() && !cancelBy.Before(asOf) {
 			add(CancelBy, cancelBy, a.AutoRenew, asset.Money{}, a.Pos.Of("notice"))
 		}
 	default:
-		add(Expiry, end, a.AutoRenew, a.Cost, datePos(a, st))
+		add(Expiry, end, a.AutoRenew, price, datePos(a, st))
 	}
 	if a.Kind == asset.Licence && !a.SupportEnds.Before(asOf) {
 		add(SupportEnd, a.SupportEnds, false, asset.Money{}, a.Pos.Of("support_ends"))

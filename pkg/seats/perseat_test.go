@@ -29,7 +29,7 @@ func TestPerSeat(t *testing.T) {
 			if tc.cost != "" {
 				a.Cost = money(tc.cost)
 			}
-			got, ok := PerSeat(a, asset.Status{Seats: tc.seats}, "GBP")
+			got, ok := PerSeat(a, asset.Status{Seats: tc.seats, Price: a.Cost}, "GBP")
 			switch {
 			case tc.want == "" && ok:
 				t.Errorf("PerSeat = %v, want none", got)

@@ -69,7 +69,7 @@ func position(a *asset.Asset, st asset.Status, leavers map[string]*asset.Person,
 	if l.Metric == "" {
 		l.Metric = "user"
 	}
-	cost := a.Cost.In(currency)
+	cost := st.Price.In(currency)
 	l.Currency = cost.Currency
 	if l.Currency == "" {
 		l.Currency = currency
@@ -88,7 +88,7 @@ func position(a *asset.Asset, st asset.Status, leavers map[string]*asset.Person,
 	case l.Used < seats:
 		l.Status, l.Free = Unused, seats-l.Used
 	}
-	if a.Cost.IsZero() || a.Term.IsZero() || seats == 0 {
+	if cost.IsZero() || a.Term.IsZero() || seats == 0 {
 		return l
 	}
 	num, den := a.Term.TermsPerYear()
@@ -129,18 +129,18 @@ func Totals(ls []Licence) []Total {
 	return out
 }
 
-// PerSeat is what one seat of a licence costs for one term: its cost
+// PerSeat is what one seat of a licence costs for one term: its price
 // divided by its seat limit on the status's day, rounded to the minor units
 // of its currency (currency when the cost names none), as every per-seat
 // figure is. A licence without a cost or without a seat limit has none.
 func PerSeat(a *asset.Asset, st asset.Status, currency string) (asset.Money, bool) {
 	seats, limited := st.SeatLimit(a)
-	if a.Cost.IsZero() || !limited || seats <= 0 {
+	if st.Price.IsZero() || !limited || seats <= 0 {
 		return asset.Money{}, false
 	}
-	cost := a.Cost.In(currency)
+	cost := st.Price.In(currency)
 	per := cost.Amount.DivRound(decimal.NewFromInt(int64(seats)), asset.MinorUnits(cost.Currency))
-	return asset.NewMoney(per, a.Cost.Currency), true
+	return asset.NewMoney(per, st.Price.Currency), true
 }
 
 // Holdings lists what each person holds on the statuses' day: hardware

@@ -136,7 +136,7 @@ func AssetOf(a *asset.Asset, st asset.Status, currency string) Asset {
 		Model: a.Model, Serial: a.Serial, Vendor: a.Vendor, Owner: a.Owner, Location: st.Location,
 		State: st.State, Holder: st.Holder, InstalledIn: st.InstalledIn, SeatHolders: st.SeatHolders,
 		Tags: a.Tags, EndOfLife: a.EndOfLife.String(), OS: a.OS, SupportEnds: a.SupportEnds.String(),
-		Metric: a.Metric, Seats: st.Seats, Cost: AmountOf(a.Cost, currency), Term: a.Term.String(),
+		Metric: a.Metric, Seats: st.Seats, Cost: AmountOf(st.Price, currency), Term: a.Term.String(),
 		Renews: st.Renews.String(), Expires: st.Expires.String(),
 		NextRenewal: nextRenewal(a, st), Notice: a.Notice.String(),
 		Version: a.Version, Registrar: a.Registrar, Subject: a.Subject, SANs: a.SANs, Issuer: a.Issuer,
