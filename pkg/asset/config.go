@@ -176,6 +176,18 @@ func (c *Config) DepreciationFor(a *Asset) DepreciationSpec {
 	return spec
 }
 
+// NoDepreciationMethod reports whether an asset with a purchase cost and
+// date has no depreciation method: none of its own and none from its
+// category, so its book value is taken to be its cost, a guess. `method:
+// none`, on the asset or its category, is a choice and does not count.
+func (c *Config) NoDepreciationMethod(a *Asset) bool {
+	if a.Purchase.Cost.IsZero() || a.Purchase.Date.IsZero() || a.Depreciation.Method != "" {
+		return false
+	}
+	cat, ok := c.Category(a.Category)
+	return !ok || cat.Depreciation.Method == ""
+}
+
 // CategoryNames lists the categories itrack.yaml defines.
 func (c *Config) CategoryNames() []string {
 	names := make([]string, len(c.Categories))

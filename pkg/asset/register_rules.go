@@ -92,7 +92,66 @@ func CheckRegister(cfg *Config, assets []*Asset, people []*Person, hasPeople boo
 	for _, a := range assets {
 		fs = append(fs, CheckWithConfig(a, cfg)...)
 	}
+	return append(fs, noDepreciationMethod(cfg, assets)...)
+}
+
+// noDepreciationMethod warns once per category, not once per asset, of the
+// assets with a cost and no depreciation method: at the category in
+// itrack.yaml when it defines one, else at the first such asset.
+func noDepreciationMethod(cfg *Config, assets []*Asset) Findings {
+	byCategory := map[string][]*Asset{}
+	for _, a := range assets {
+		if cfg.NoDepreciationMethod(a) {
+			byCategory[a.Category] = append(byCategory[a.Category], a)
+		}
+	}
+	names := make([]string, 0, len(byCategory))
+	for name := range byCategory {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var fs Findings
+	for _, name := range names {
+		group := byCategory[name]
+		sort.Slice(group, func(i, j int) bool { return group[i].File < group[j].File })
+		ids := make([]string, len(group))
+		for i, a := range group {
+			ids[i] = a.ID
+		}
+		which := fmt.Sprintf("%s (%s)", plural(len(group), "asset"), listFirst(ids, 5))
+		f := Finding{File: group[0].File, Pos: group[0].Pos.Of("purchase.cost"), Severity: Warning, Rule: "no-depreciation-method"}
+		cat, defined := cfg.Category(name)
+		switch {
+		case defined:
+			f.File, f.Pos = ConfigFile, cat.Pos
+			f.Message = fmt.Sprintf("category %s gives no depreciation method, so the book value of its %s is %s cost: give it one in itrack.yaml (depreciation: {method: straight_line, life: 36m}), or method: none if %s not depreciate", name, which, verb(len(group), "its", "their"), verb(len(group), "it does", "they do"))
+		case name == "":
+			f.Message = fmt.Sprintf("%s bought at a cost %s no category and no depreciation method, so %s: give %s a category with a method in itrack.yaml, or a depreciation.method", which, verb(len(group), "has", "have"), bookIsCost(len(group)), verb(len(group), "it", "them"))
+		default:
+			f.Message = fmt.Sprintf("%s of category %s, which itrack.yaml does not define, %s no depreciation method, so %s: define the category with a method in itrack.yaml", which, name, verb(len(group), "has", "have"), bookIsCost(len(group)))
+		}
+		fs = append(fs, f)
+	}
 	return fs
+}
+
+func bookIsCost(n int) string {
+	return verb(n, "its book value is its cost", "their book value is their cost")
+}
+
+func verb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// listFirst lists the first n of ids and says how many more there are.
+func listFirst(ids []string, n int) string {
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:n], ", "), len(ids)-n)
 }
 
 // CheckWithConfig applies the rules that need itrack.yaml: the category is

@@ -81,18 +81,28 @@ func runDepreciation(app *App, by string) error {
 	format, asOf := rc.format, rc.asOf
 	results := depreciations(app, rc)
 	groups := view.DepreciationTotals(results, by)
+	guess := view.GuessOf(depreciation.Guessed(results, rc.reg.Config), rc.reg.Config.Currency)
+	writeTotals := func() error {
+		if err := writeTable(app, format, view.DepreciationTotalsTable(groups, by)); err != nil || format == "csv" {
+			return err
+		}
+		if line := guess.Sentence(); line != "" {
+			fmt.Fprintln(app.IO.Out, "\n"+safe.Text(line))
+		}
+		return nil
+	}
 	if by != "" {
 		if format == "json" {
-			return render.WriteJSON(app.IO.Out, map[string]any{"as_of": asOf.String(), "by": by, "groups": groups})
+			return render.WriteJSON(app.IO.Out, map[string]any{"as_of": asOf.String(), "by": by, "groups": groups, "no_depreciation_method": guess})
 		}
-		return writeTable(app, format, view.DepreciationTotalsTable(groups, by))
+		return writeTotals()
 	}
 	rows := make([]view.DepreciationRow, len(results))
 	for i, r := range results {
 		rows[i] = view.DepreciationOf(r, false)
 	}
 	if format == "json" {
-		return render.WriteJSON(app.IO.Out, map[string]any{"as_of": asOf.String(), "assets": rows, "totals": groups})
+		return render.WriteJSON(app.IO.Out, map[string]any{"as_of": asOf.String(), "assets": rows, "totals": groups, "no_depreciation_method": guess})
 	}
 	t := view.DepreciationTable(rows)
 	if format == "csv" {
@@ -102,7 +112,7 @@ func runDepreciation(app *App, by string) error {
 		return err
 	}
 	fmt.Fprintln(app.IO.Out)
-	return writeTable(app, format, view.DepreciationTotalsTable(groups, ""))
+	return writeTotals()
 }
 
 func runDepreciationOne(app *App, id string) error {

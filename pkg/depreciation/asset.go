@@ -223,3 +223,28 @@ func Totals(results []*Result, by string) []Total {
 	})
 	return out
 }
+
+// Guess counts the results whose asset has a cost and no depreciation
+// method (asset.Config.NoDepreciationMethod): their book value is their
+// cost, a guess the reader must be told of.
+type Guess struct {
+	Assets int
+	Cost   []asset.Money // per currency, sorted by currency
+}
+
+// Guessed finds the guesses among results.
+func Guessed(results []*Result, cfg *asset.Config) Guess {
+	var g Guess
+	sums := map[string]decimal.Decimal{}
+	for _, r := range results {
+		if cfg.NoDepreciationMethod(r.Asset) {
+			g.Assets++
+			sums[r.Currency] = sums[r.Currency].Add(r.Cost)
+		}
+	}
+	for cur, amount := range sums {
+		g.Cost = append(g.Cost, asset.NewMoney(amount, cur))
+	}
+	sort.Slice(g.Cost, func(i, j int) bool { return g.Cost[i].Currency < g.Cost[j].Currency })
+	return g
+}

@@ -27,7 +27,10 @@ type Report struct {
 	// currency.
 	PurchaseCost []asset.Money
 	BookValue    []asset.Money
-	RunRate      []asset.Money
+	// Guessed are the assets among them with no depreciation method: their
+	// book value is their cost.
+	Guessed depreciation.Guess
+	RunRate []asset.Money
 	// Next12Months is the spend per month that falls due, per currency.
 	Next12Months []renewals.Spend
 	Next12Total  []asset.Money
@@ -82,6 +85,7 @@ func Build(in Input) *Report {
 		book[d.Currency] = book[d.Currency].Add(d.BookValue)
 	}
 	r.PurchaseCost, r.BookValue = sorted(cost), sorted(book)
+	r.Guessed = depreciation.Guessed(results, cfg)
 	r.RunRate = renewals.RunRate(in.Assets, cfg, statuses)
 	payments := renewals.Forecast(in.Assets, cfg, statuses, asOf, 12)
 	r.Next12Months = renewals.GroupPayments(payments, "month", asOf, 12, cfg.Currency)

@@ -31,6 +31,29 @@ func DepreciationTotals(results []*depreciation.Result, by string) []Depreciatio
 	return out
 }
 
+// Guess is how many assets have a cost and no depreciation method, and
+// what they cost: their book value is their cost.
+type Guess struct {
+	Assets int       `json:"assets"`
+	Cost   []*Amount `json:"cost"`
+}
+
+// GuessOf shapes depreciation.Guessed for output.
+func GuessOf(g depreciation.Guess, currency string) Guess {
+	return Guess{Assets: g.Assets, Cost: AmountsOf(g.Cost, currency)}
+}
+
+// Sentence says it in words, or "" when there is none.
+func (g Guess) Sentence() string {
+	if g.Assets == 0 {
+		return ""
+	}
+	if g.Assets == 1 {
+		return fmt.Sprintf("1 asset (cost %s) has no depreciation method: its book value is its cost (itrack validate names it).", amountList(g.Cost))
+	}
+	return fmt.Sprintf("%d assets (cost %s) have no depreciation method: their book value is their cost (itrack validate names them).", g.Assets, amountList(g.Cost))
+}
+
 // DepreciationTotalsTable is the table of group totals; by heads the
 // group column ("" for totals per currency alone).
 func DepreciationTotalsTable(groups []DepreciationGroup, by string) render.Table {

@@ -20,6 +20,7 @@ type Report struct {
 	Counts       []countJSON   `json:"counts"`
 	PurchaseCost []*Amount     `json:"purchase_cost"`
 	BookValue    []*Amount     `json:"book_value"`
+	Guessed      Guess         `json:"no_depreciation_method"`
 	RunRate      []*Amount     `json:"annual_run_rate"`
 	Next12Months []Spend       `json:"next_12_months"`
 	Next12Total  []*Amount     `json:"next_12_months_total"`
@@ -44,6 +45,7 @@ type findingItem struct {
 func ReportOf(r *report.Report, currency string) Report {
 	v := Report{Name: r.Name, AsOf: r.AsOf.String(), Assets: r.Assets, People: r.People, Counts: []countJSON{},
 		PurchaseCost: AmountsOf(r.PurchaseCost, currency), BookValue: AmountsOf(r.BookValue, currency),
+		Guessed: GuessOf(r.Guessed, currency),
 		RunRate: AmountsOf(r.RunRate, currency), Next12Months: SpendsOf(r.Next12Months),
 		Next12Total: AmountsOf(r.Next12Total, currency), Findings: []findingItem{}}
 	for _, c := range r.Counts {
@@ -98,6 +100,9 @@ func (v Report) WriteText(out io.Writer, st *render.Styles) error {
 	fmt.Fprintf(out, "Book value:      %s\n", amountList(v.BookValue))
 	fmt.Fprintf(out, "Annual run-rate: %s\n", amountList(v.RunRate))
 	fmt.Fprintf(out, "Next 12 months:  %s\n\n", amountList(v.Next12Total))
+	if line := v.Guessed.Sentence(); line != "" {
+		fmt.Fprintf(out, "%s\n\n", safe.Text(line))
+	}
 	for _, section := range []struct {
 		title string
 		t     render.Table
@@ -125,6 +130,9 @@ func (v Report) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(w, "| Book value | %s |\n", amountList(v.BookValue))
 	fmt.Fprintf(w, "| Annual run-rate | %s |\n", amountList(v.RunRate))
 	fmt.Fprintf(w, "| Next 12 months | %s |\n\n", amountList(v.Next12Total))
+	if line := v.Guessed.Sentence(); line != "" {
+		fmt.Fprintf(w, "%s\n\n", render.MarkdownCell(line))
+	}
 	fmt.Fprintf(w, "### Findings (%d)\n\n", len(v.Findings))
 	if len(v.Findings) == 0 {
 		fmt.Fprintln(w, "Nothing needs attention.")
