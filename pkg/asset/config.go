@@ -27,9 +27,11 @@ type RenewalSettings struct {
 	Remind []Duration
 }
 
-// AuditSettings says how often each asset should be physically verified.
+// AuditSettings says how often each asset should be physically verified,
+// and whether every asset must name an accountable owner.
 type AuditSettings struct {
-	Interval Duration
+	Interval     Duration
+	RequireOwner bool
 }
 
 // GitSettings says whether write commands commit what they change.
@@ -68,6 +70,7 @@ var ConfigFields = []Field[Config]{
 	}},
 	{Key: "audit", Type: TGroup, Doc: "audit settings", Sub: []Field[Config]{
 		{Key: "interval", Type: TDuration, Doc: "how often an asset should be physically verified, e.g. 365d", ptr: func(c *Config) any { return &c.Audit.Interval }},
+		{Key: "require_owner", Type: TBool, Doc: "every asset in service must name an owner: validate warns no-owner (default false)", ptr: func(c *Config) any { return &c.Audit.RequireOwner }},
 	}},
 	{Key: "prefixes", Type: TGroup, Doc: "ID prefixes for generated IDs, per kind", Sub: []Field[Config]{
 		{Key: "hardware", Type: TString, ptr: func(c *Config) any { return &c.Prefixes.Hardware }},

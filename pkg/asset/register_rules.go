@@ -240,8 +240,9 @@ func depreciationProblem(a *Asset, cfg *Config) string {
 }
 
 // CheckAsOf applies the rules that depend on the date: a leaver who still
-// holds assets or seats, seats still held of an expired licence, and
-// hardware not audited within audit.interval.
+// holds assets or seats, an owner who has left (and, with
+// audit.require_owner, an asset without an owner), seats still held of an
+// expired licence, and hardware not audited within audit.interval.
 // They are warnings, at the event that gave the asset to the leaver, or
 // the last audit.
 func CheckAsOf(cfg *Config, assets []*Asset, people []*Person, asOf Date) Findings {
@@ -256,6 +257,9 @@ func CheckAsOf(cfg *Config, assets []*Asset, people []*Person, asOf Date) Findin
 			fs = append(fs, Finding{File: a.File, Pos: lastAssignment(a, p.ID, asOf), Severity: Warning, Rule: "leaver-holds",
 				Message: fmt.Sprintf("%s left on %s and still holds %s: take it back (itrack unassign %s %s, or itrack offboard %s --return-all)", p.Name, p.Leaves, a.ID, a.ID, p.ID, p.ID)})
 		}
+		if f, ok := ownerFinding(cfg, a, st, leavers); ok {
+			fs = append(fs, f)
+		}
 		if a.Kind == Licence && st.State == Expired && len(st.SeatHolders) > 0 {
 			fs = append(fs, Finding{File: a.File, Pos: lastAssignment(a, st.SeatHolders[len(st.SeatHolders)-1], asOf), Severity: Warning, Rule: "expired-held",
 				Message: fmt.Sprintf("%s expired on %s and its seats are still held by %s: free them (itrack unassign %s PERSON), or renew it (itrack renew %s)",
@@ -266,7 +270,11 @@ func CheckAsOf(cfg *Config, assets []*Asset, people []*Person, asOf Date) Findin
 		}
 		iv := cfg.Audit.Interval
 		if last := st.LastAudit; last.IsZero() {
-			fs = append(fs, Finding{File: a.File, Pos: a.Pos.Of("history"), Severity: Warning, Rule: "audit-overdue",
+			pos := a.Pos.Of("history")
+			if pos == (Pos{}) {
+				pos = a.Pos.Of("purchase.date")
+			}
+			fs = append(fs, Finding{File: a.File, Pos: pos, Severity: Warning, Rule: "audit-overdue",
 				Message: fmt.Sprintf("%s has never been audited since it was bought on %s; audits are due every %s (itrack audit %s)", a.ID, a.Purchase.Date, iv, a.ID)})
 		} else {
 			fs = append(fs, Finding{File: a.File, Pos: lastEvent(a, "audited", asOf), Severity: Warning, Rule: "audit-overdue",
@@ -274,6 +282,43 @@ func CheckAsOf(cfg *Config, assets []*Asset, people []*Person, asOf Date) Findin
 		}
 	}
 	return fs
+}
+
+// InService reports whether an asset is in the organisation's hands on
+// the status's date, so it needs an accountable owner (ISO 27001 A.5.9):
+// bought, not disposed of, and for licences, domains, certificates and
+// documents not expired or retired.
+func (s Status) InService(a *Asset) bool {
+	switch s.State {
+	case "", Disposed:
+		return false
+	case Expired, Retired:
+		return a.Kind.Tracked()
+	}
+	return true
+}
+
+// OwnerLeft is the owner of an asset in service who has left by the
+// status's date, or nil.
+func (s Status) OwnerLeft(a *Asset, leavers map[string]*Person) *Person {
+	if p := leavers[a.Owner]; p != nil && s.InService(a) {
+		return p
+	}
+	return nil
+}
+
+// ownerFinding is owner-left for an asset whose owner has left, or, with
+// audit.require_owner, no-owner for one in service without an owner.
+func ownerFinding(cfg *Config, a *Asset, st Status, leavers map[string]*Person) (Finding, bool) {
+	if p := st.OwnerLeft(a, leavers); p != nil {
+		return Finding{File: a.File, Pos: a.Pos.Of("owner"), Severity: Warning, Rule: "owner-left",
+			Message: fmt.Sprintf("the owner of %s, %s, left on %s: give it an owner who is still here (itrack set %s owner=PERSON)", a.ID, p.Name, p.Leaves, a.ID)}, true
+	}
+	if cfg.Audit.RequireOwner && a.Owner == "" && st.InService(a) {
+		return Finding{File: a.File, Pos: a.Pos.Of("name"), Severity: Warning, Rule: "no-owner",
+			Message: fmt.Sprintf("%s has no owner, and audit.require_owner asks every asset in service for one: name who is accountable for it (itrack set %s owner=PERSON)", a.ID, a.ID)}, true
+	}
+	return Finding{}, false
 }
 
 // Leavers are the people whose last day has passed by asOf, by ID.

@@ -47,7 +47,7 @@ Formats: table (default), json, csv, yaml, markdown.`,
 	f.StringVar(&opts.category, "category", "", "only this `CATEGORY`")
 	f.StringVar(&opts.location, "location", "", "only at this `LOCATION`")
 	f.StringVar(&opts.tag, "tag", "", "only with this `TAG`")
-	f.StringVar(&opts.owner, "owner", "", "only owned by this `PERSON`")
+	f.StringVar(&opts.owner, "owner", "", "only owned by this `PERSON` (none: the assets without an owner)")
 	f.StringVar(&opts.state, "state", "", "only in this `STATE` (in_use, in_stock, expiring, …)")
 	f.StringVar(&opts.holder, "holder", "", "only held by this `PERSON` (hardware, components, licence seats)")
 	_ = cmd.RegisterFlagCompletionFunc("state", cobra.FixedCompletions(asset.StateNames(), cobra.ShellCompDirectiveNoFileComp))

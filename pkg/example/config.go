@@ -28,6 +28,8 @@ renewals:
 audit:
   # How often each asset should be seen and checked (itrack audit).
   interval: 365d
+  # Warn of every asset in service without an owner (ISO 27001 A.5.9).
+  # require_owner: true
 # ID prefixes for `+"`itrack add`"+` when no ID is given: HW-0001, LIC-0001, ...
 prefixes:
   hardware: HW

@@ -277,6 +277,20 @@ history:
     to: erin
 `, d.month(-22), d.month(14), d.month(-22)))
 
+	// Bought for sales demos with no category, so nothing says how it
+	// depreciates; Farid, its owner, has left.
+	d.put("assets/hardware/PRJ-0001.yaml", fmt.Sprintf(`name: Epson EB-L210W projector (boardroom)
+manufacturer: Epson
+model: EB-L210W
+serial: X8JK4400217
+owner: farid
+location: London boardroom
+purchase:
+  date: %s
+  cost: 1349.00
+  supplier: Projectorpoint
+`, d.month(-14)))
+
 	d.put("assets/hardware/PH-0001.yaml", fmt.Sprintf(`name: iPhone 15 (Grace)
 category: phone
 manufacturer: Apple
@@ -521,6 +535,26 @@ history:
     event: assigned
     to: grace
 `, d.day(11), d.month(-23), d.month(-8)))
+
+	// Cancelled when the sales team moved to spreadsheets; its term has
+	// ended, but Grace's seat was never taken back.
+	d.put("assets/licences/tableau-creator.yaml", fmt.Sprintf(`name: Tableau Creator
+category: software
+vendor: Salesforce
+owner: dan
+metric: user
+seats: 2
+cost: 1512.00
+term: 1y
+renews: %s
+history:
+  - date: %s
+    event: assigned
+    to: grace
+  - date: %s
+    event: cancelled
+    note: Sales reports moved to spreadsheets
+`, d.day(-70), d.month(-8), d.month(-4)))
 
 	d.put("assets/licences/windows-server-2022.yaml", fmt.Sprintf(`name: Windows Server 2022 Standard (16 core)
 category: software

@@ -7,6 +7,7 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -163,6 +164,14 @@ func findings(in Input, statuses map[string]asset.Status) []Finding {
 	for _, a := range in.Assets {
 		for _, p := range statuses[a.ID].LeaversHolding(leavers) {
 			add("leaver-holds", a, p.ID, "%s left on %s and still holds %s", p.Name, p.Leaves, a.Name)
+		}
+	}
+	for _, a := range in.Assets {
+		if st := statuses[a.ID]; a.Kind == asset.Licence && st.State == asset.Expired && len(st.SeatHolders) > 0 {
+			add("expired-held", a, "", "%s expired on %s and its seats are still held by %s", a.Name, st.EndDate(a, asOf), strings.Join(st.SeatHolders, ", "))
+		}
+		if p := statuses[a.ID].OwnerLeft(a, leavers); p != nil {
+			add("owner-left", a, p.ID, "%s, the owner of %s, left on %s", p.Name, a.Name, p.Leaves)
 		}
 	}
 	for _, a := range in.Assets {

@@ -150,14 +150,14 @@ func Plural(n int, noun string) string {
 // ListTable is list's table: an asset a row, a licence's seat use where
 // other assets show a holder, the state coloured on a terminal.
 func ListTable(assets []*asset.Asset, statuses map[string]asset.Status, st *render.Styles) render.Table {
-	t := render.Table{Header: []string{"id", "kind", "name", "state", "holder", "location"}, Style: StateStyle(st, 3)}
+	t := render.Table{Header: []string{"id", "kind", "name", "state", "holder", "owner", "location"}, Style: StateStyle(st, 3)}
 	for _, a := range assets {
 		s := statuses[a.ID]
 		holder := s.Holder
 		if a.Kind == asset.Licence {
 			holder = seatsCell(s)
 		}
-		t.Rows = append(t.Rows, []string{a.ID, string(a.Kind), a.Name, string(s.State), holder, s.Location})
+		t.Rows = append(t.Rows, []string{a.ID, string(a.Kind), a.Name, string(s.State), holder, a.Owner, s.Location})
 	}
 	return t
 }
