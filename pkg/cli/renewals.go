@@ -93,19 +93,29 @@ func runRenewals(app *App, opts *renewalsOptions) error {
 	if opts.within == "" {
 		window = reg.Config.Renewals.Window
 	}
-	all := renewals.Items(snap.Assets, reg.Config, statuses, asOf)
-	items := renewals.OfKind(renewals.Within(all, asOf, window), kind)
+	all := renewals.OfKind(renewals.Items(snap.Assets, reg.Config, statuses, asOf), kind)
+	// an item fails --fail-within when it needs acting on by then; without
+	// the flag, what needs acting on today is still marked (github errors,
+	// red in a table). Failing items beyond the listing window are listed
+	// too, so the count and the marks agree.
 	failLimit := failWindow.AddTo(asOf)
+	limit := window.AddTo(asOf)
+	var items []renewals.Item
 	failing := 0
-	if opts.failWithin != "" {
-		// the fail window may reach beyond the listing window
-		failing = renewals.Failing(renewals.OfKind(renewals.Within(all, asOf, failWindow), kind), failLimit)
+	for _, it := range all {
+		fails := it.Fails(failLimit)
+		if fails || !it.Date.After(limit) {
+			items = append(items, it)
+		}
+		if fails {
+			failing++
+		}
 	}
 	rows := make([]view.Renewal, len(items))
 	for i, it := range items {
 		rows[i] = view.RenewalOf(it, reg.Config.Currency)
 	}
-	fails := func(i int) bool { return opts.failWithin != "" && items[i].Fails(failLimit) }
+	fails := func(i int) bool { return items[i].Fails(failLimit) }
 	switch format {
 	case "json":
 		err = render.WriteJSON(app.IO.Out, rows)
@@ -121,8 +131,8 @@ func runRenewals(app *App, opts *renewalsOptions) error {
 	if err != nil {
 		return err
 	}
-	if failing > 0 {
-		fmt.Fprintf(app.IO.Err, "itrack: %s overdue or due within %s\n", view.Plural(failing, "item"), opts.failWithin)
+	if opts.failWithin != "" && failing > 0 {
+		fmt.Fprintf(app.IO.Err, "itrack: %s overdue or due within %s need acting on (marked as errors)\n", view.Plural(failing, "item"), opts.failWithin)
 		return silent(ExitFindings)
 	}
 	return nil

@@ -37,12 +37,14 @@ func (it Item) Overdue() bool { return it.Days < 0 }
 
 // Fails reports whether the item fails a `--fail-within` check that looks
 // up to limit: anything overdue (but hardware past its end of life, which
-// may serve on), and expiries, cancel-by dates and renewals
-// that will not happen by themselves, on or before limit. An automatic
-// renewal itself does not fail the run.
+// may serve on, and a lapsed warranty, listed so an extension can still be
+// bought), and expiries, cancel-by dates and renewals that will not happen
+// by themselves, on or before limit. An automatic renewal itself does not
+// fail the run.
 func (it Item) Fails(limit asset.Date) bool {
 	if it.Overdue() {
-		return it.Type != EndOfLife // old hardware may serve on; unsupported may not
+		// old hardware may serve on; unsupported may not
+		return it.Type != EndOfLife && it.Type != Warranty
 	}
 	if it.Date.After(limit) {
 		return false
@@ -101,9 +103,12 @@ func itemsOf(a *asset.Asset, cfg *asset.Config, st asset.Status, asOf asset.Date
 	}
 	if a.Kind.Tracked() {
 		if a.Kind == asset.Hardware && st.State != "" {
-			// a warranty that has ended leaves nothing to do; a device past
-			// its end of life or its vendor's support still in service does
-			if !a.Warranty.Expires.Before(asOf) {
+			// a warranty that ended within the renewal window is listed as
+			// lapsed, while an extension can still be bought; an older one
+			// leaves nothing to do (report counts it out of warranty). A
+			// device past its end of life or its vendor's support still in
+			// service does
+			if !a.Warranty.Expires.Before(cfg.Renewals.Window.SubFrom(asOf)) {
 				add(Warranty, a.Warranty.Expires, false, asset.Money{}, a.Pos.Of("warranty.expires"))
 			}
 			eol, pos := ReplacementDate(a, cfg)

@@ -45,6 +45,9 @@ func (r Renewal) Describe() string {
 	case renewals.Expiry:
 		return "expires"
 	case renewals.Warranty:
+		if r.Days < 0 {
+			return "warranty lapsed"
+		}
 		return "warranty ends"
 	case renewals.EndOfLife:
 		return "end of life"
@@ -82,7 +85,8 @@ func RenewalsTable(rows []Renewal) render.Table {
 }
 
 // WriteRenewalsTable writes renewals as a table or CSV; fails says which
-// rows fail --fail-within, shown in red.
+// rows need acting on (fail --fail-within), shown in red; the rest due
+// within 30 days, or past, in yellow.
 func WriteRenewalsTable(out io.Writer, st *render.Styles, format string, rows []Renewal, fails func(int) bool) error {
 	if format == "csv" {
 		t := render.Table{Header: []string{"date", "days", "id", "kind", "name", "type", "auto_renew", "amount", "currency", "file", "line"}}
@@ -102,7 +106,7 @@ func WriteRenewalsTable(out io.Writer, st *render.Styles, format string, rows []
 	t := RenewalsTable(rows)
 	t.Style = func(row, _ int, _ string) lipgloss.Style {
 		switch r := rows[row]; {
-		case r.Days < 0 || fails(row):
+		case fails(row):
 			return st.Colour("1")
 		case r.Days <= 30:
 			return st.Colour("3")
@@ -126,11 +130,13 @@ func WriteRenewalsMarkdown(w io.Writer, rows []Renewal, asOf asset.Date, window 
 func WriteRenewalsGitHub(w io.Writer, rows []Renewal, fails func(int) bool, prefix string) error {
 	for i, r := range rows {
 		level := "warning"
-		if fails(i) || r.Days < 0 {
+		if fails(i) {
 			level = "error"
 		}
 		when := fmt.Sprintf("in %s", Plural(r.Days, "day"))
 		switch {
+		case r.Days < 0 && !fails(i):
+			when = fmt.Sprintf("%s ago", Plural(-r.Days, "day"))
 		case r.Days < 0:
 			when = fmt.Sprintf("%s overdue", Plural(-r.Days, "day"))
 		case r.Days == 0:
