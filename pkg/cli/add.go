@@ -231,7 +231,7 @@ func runAdd(app *App, opts *addOptions) error {
 		return err
 	}
 	if format == "json" {
-		v := view.AssetOf(a, w.reg.Status(a, asOf), w.reg.Config.Currency)
+		v := view.AssetOf(a, w.reg.Status(a, asOf), w.reg.Config, w.app.Today)
 		v.BookValue = bookValueOf(a, w.reg.Config, asOf)
 		return render.WriteJSON(app.IO.Out, v)
 	}

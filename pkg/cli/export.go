@@ -76,7 +76,7 @@ func runExport(app *App, kindArg string) error {
 		}
 	}
 	if format == "json" {
-		return render.WriteJSON(app.IO.Out, assetViews(assets, statuses, reg.Config, asOf))
+		return render.WriteJSON(app.IO.Out, assetViews(assets, statuses, reg.Config, asOf, app.Today))
 	}
 	t, err := importer.Export(assets, kind, func(e asset.Event) (string, error) {
 		values := map[string]string{}

@@ -42,7 +42,7 @@ func runHistory(app *App, id string) error {
 	if err != nil {
 		return refuse("%v", err)
 	}
-	entries := view.HistoryOf(a, commits, reg.Config.Currency, asOf)
+	entries := view.HistoryOf(a, commits, reg.Config.Currency, asOf, app.Today)
 	if format == "json" {
 		return render.WriteJSON(app.IO.Out, entries)
 	}

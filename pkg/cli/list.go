@@ -77,7 +77,7 @@ func runList(app *App, opts *listOptions) error {
 	picked := filter.Pick(snap.Assets, statuses)
 	switch format {
 	case "json", "yaml":
-		out := assetViews(picked, statuses, reg.Config, asOf)
+		out := assetViews(picked, statuses, reg.Config, asOf, app.Today)
 		if format == "json" {
 			return render.WriteJSON(app.IO.Out, out)
 		}
@@ -87,10 +87,10 @@ func runList(app *App, opts *listOptions) error {
 }
 
 // assetViews shapes assets for machine output, with their book values.
-func assetViews(assets []*asset.Asset, statuses map[string]asset.Status, cfg *asset.Config, asOf asset.Date) []view.Asset {
+func assetViews(assets []*asset.Asset, statuses map[string]asset.Status, cfg *asset.Config, asOf, today asset.Date) []view.Asset {
 	out := make([]view.Asset, len(assets))
 	for i, a := range assets {
-		out[i] = view.AssetOf(a, statuses[a.ID], cfg.Currency)
+		out[i] = view.AssetOf(a, statuses[a.ID], cfg, today)
 		out[i].BookValue = bookValueOf(a, cfg, asOf)
 	}
 	return out

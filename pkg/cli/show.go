@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/view"
 )
@@ -14,8 +15,11 @@ func newShowCmd(app *App, runF func(*showOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "show ID",
 		Short: "Show one asset with everything itrack knows about it",
-		Long: `Show one asset: its fields, and its history. Only that asset's file is
-read, so show is as fast on a register of 100,000 assets as on one of ten.`,
+		Long: `Show one asset: its fields, what they compute (state, holder, book value,
+end of life), its history (events still to come marked scheduled) and, for
+hardware, the components installed in it. Only that asset's file is read
+(and, for hardware, the components), so show is as fast on a register of
+100,000 assets as on one of ten.`,
 		Example: `  itrack show LT-0001
   itrack show figma-professional --format json`,
 		Args:              cobra.ExactArgs(1),
@@ -44,9 +48,16 @@ func runShow(app *App, id string) error {
 			}
 		}
 	}
-	v := view.AssetOf(a, st, reg.Config.Currency)
+	v := view.AssetOf(a, st, reg.Config, app.Today)
 	if st.State != "" {
 		v.BookValue = bookValueOf(a, reg.Config, asOf)
+	}
+	if a.Kind == asset.Hardware {
+		// the components folder is read for what is inside; the rest of
+		// the register is not
+		for _, c := range reg.InstalledIn(a.ID, asOf) {
+			v.Installed = append(v.Installed, view.Part{ID: c.ID, Name: c.Name})
+		}
 	}
 	switch format {
 	case "json":

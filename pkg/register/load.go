@@ -382,3 +382,30 @@ func (r *Register) Status(a *asset.Asset, asOf asset.Date) asset.Status {
 	st, _ := asset.StatusAt(a, asOf, r.Config.Renewals.Window)
 	return st
 }
+
+// InstalledIn lists the components installed in hardware hw on asOf,
+// sorted by ID. Only the components folder is read, in parallel; a
+// component that cannot be read or decoded is left out (validate says why).
+func (r *Register) InstalledIn(hw string, asOf asset.Date) []*asset.Asset {
+	ids, err := r.RecordIDs("assets/" + asset.Component.Folder())
+	if err != nil {
+		return nil
+	}
+	found := make([]*asset.Asset, len(ids))
+	Parallel(len(ids), func(i int) {
+		f, err := r.readRecord(AssetPath(asset.Component, ids[i]), ids[i], asset.Component)
+		if err != nil {
+			return
+		}
+		if a, fs := f.Asset(); !fs.HasErrors() && r.Status(a, asOf).InstalledIn == hw {
+			found[i] = a
+		}
+	})
+	var out []*asset.Asset
+	for _, a := range found {
+		if a != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}

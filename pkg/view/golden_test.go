@@ -40,7 +40,7 @@ func TestViewsOfTheExampleRegister(t *testing.T) {
 	var assets []view.Asset
 	var text strings.Builder
 	for _, a := range snap.Assets {
-		v := view.AssetOf(a, statuses[a.ID], cur)
+		v := view.AssetOf(a, statuses[a.ID], reg.Config, asOf)
 		assets = append(assets, v)
 		fmt.Fprintf(&text, "== %s\n", a.ID)
 		for _, l := range v.Lines() {

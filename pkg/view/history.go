@@ -22,15 +22,13 @@ type Commit struct {
 	Subject string `json:"subject"`
 }
 
-// HistoryOf puts an asset's events and the commits of its file in one list by date; on one day the
-// events come first, as they are what the commits record.
-func HistoryOf(a *asset.Asset, commits []register.Commit, currency string, asOf asset.Date) []HistoryEntry {
+// HistoryOf puts an asset's events and the commits of its file in one list
+// by date; on one day the events come first, as they are what the commits
+// record. The events are those ShownEvents keeps; commits after asOf are
+// left out.
+func HistoryOf(a *asset.Asset, commits []register.Commit, currency string, asOf, today asset.Date) []HistoryEntry {
 	entries := []HistoryEntry{}
-	for _, e := range a.History {
-		if e.Date.After(asOf) {
-			continue
-		}
-		v := EventOf(e, currency)
+	for _, v := range ShownEvents(a.History, currency, asOf, today) {
 		entries = append(entries, HistoryEntry{Date: v.Date, Source: "event", Event: &v})
 	}
 	for _, c := range commits {
@@ -48,7 +46,7 @@ func HistoryTable(entries []HistoryEntry) render.Table {
 	t := render.Table{Header: []string{"date", "what", "details"}}
 	for _, e := range entries {
 		if e.Event != nil {
-			t.Rows = append(t.Rows, []string{e.Date, e.Event.Event, e.Event.Describe()})
+			t.Rows = append(t.Rows, []string{e.Date, e.Event.What(), e.Event.Describe()})
 		} else {
 			t.Rows = append(t.Rows, []string{e.Date, "commit " + e.Commit.Hash[:min(7, len(e.Commit.Hash))], e.Commit.Author + ": " + e.Commit.Subject})
 		}

@@ -12,19 +12,21 @@ import (
 
 // Person is a person in machine output.
 type Person struct {
-	ID         string    `json:"id"`
-	Name       string    `json:"name"`
-	File       string    `json:"file"`
-	Email      string    `json:"email,omitempty"`
-	Department string    `json:"department,omitempty"`
-	Manager    string    `json:"manager,omitempty"`
-	Location   string    `json:"location,omitempty"`
-	Starts     string    `json:"starts,omitempty"`
-	Leaves     string    `json:"leaves,omitempty"`
-	Leaver     bool      `json:"leaver"`
-	Notes      string    `json:"notes,omitempty"`
-	HoldsCount int       `json:"holds_count"`
-	Holds      []Holding `json:"holds,omitempty"`
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	File       string `json:"file"`
+	Email      string `json:"email,omitempty"`
+	Department string `json:"department,omitempty"`
+	Manager    string `json:"manager,omitempty"`
+	Location   string `json:"location,omitempty"`
+	Starts     string `json:"starts,omitempty"`
+	Leaves     string `json:"leaves,omitempty"`
+	Leaver     bool   `json:"leaver"`
+	Notes      string `json:"notes,omitempty"`
+	// Fields are the person's custom fields, by name.
+	Fields     map[string]string `json:"fields,omitempty"`
+	HoldsCount int               `json:"holds_count"`
+	Holds      []Holding         `json:"holds,omitempty"`
 }
 
 // Holding is one thing a person holds.
@@ -41,7 +43,7 @@ type Holding struct {
 func PersonOf(p *asset.Person, asOf asset.Date, holds int) Person {
 	return Person{ID: p.ID, Name: p.Name, File: p.File, Email: p.Email, Department: p.Department,
 		Manager: p.Manager, Location: p.Location, Starts: p.Starts.String(), Leaves: p.Leaves.String(),
-		Leaver: p.LeftBy(asOf), Notes: p.Notes, HoldsCount: holds}
+		Leaver: p.LeftBy(asOf), Notes: p.Notes, Fields: fieldsOf(p.Fields), HoldsCount: holds}
 }
 
 // Lines lists a person's values as `itrack person show` prints them.
@@ -63,6 +65,9 @@ func (p Person) Lines() []Line {
 		leaves += " (has left)"
 	}
 	add("leaves", leaves)
+	for _, k := range fieldNames(p.Fields) {
+		add(k, p.Fields[k])
+	}
 	add("notes", p.Notes)
 	return ls
 }
@@ -102,9 +107,22 @@ func PeopleOf(people []*asset.Person, assets []*asset.Asset, statuses map[string
 // PeopleTable is person list's table.
 func PeopleTable(people []*asset.Person, assets []*asset.Asset, statuses map[string]asset.Status) render.Table {
 	held := seats.Holdings(assets, statuses)
-	t := render.Table{Header: []string{"id", "name", "department", "email", "leaves", "holds"}}
+	// every custom field any person has is a column, after the others
+	all := map[string]string{}
 	for _, p := range people {
-		t.Rows = append(t.Rows, []string{p.ID, p.Name, p.Department, p.Email, p.Leaves.String(), fmt.Sprint(len(held[p.ID]))})
+		for _, f := range p.Fields {
+			all[f.Key] = ""
+		}
+	}
+	names := fieldNames(all)
+	t := render.Table{Header: append([]string{"id", "name", "department", "email", "leaves", "holds"}, names...)}
+	for _, p := range people {
+		row := []string{p.ID, p.Name, p.Department, p.Email, p.Leaves.String(), fmt.Sprint(len(held[p.ID]))}
+		fields := fieldsOf(p.Fields)
+		for _, k := range names {
+			row = append(row, fields[k])
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
 }

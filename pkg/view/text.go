@@ -3,7 +3,6 @@ package view
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -44,6 +43,11 @@ func (v Asset) Lines() []Line {
 	}
 	add("holder", v.Holder)
 	add("installed in", v.InstalledIn)
+	parts := make([]string, len(v.Installed))
+	for i, p := range v.Installed {
+		parts[i] = p.ID + " (" + p.Name + ")"
+	}
+	add("installed", strings.Join(parts, ", "))
 	add("location", v.Location)
 	add("seat holders", strings.Join(v.SeatHolders, ", "))
 	add("tags", strings.Join(v.Tags, ", "))
@@ -83,12 +87,7 @@ func (v Asset) Lines() []Line {
 	add("fingerprint", v.Fingerprint)
 	add("counterparty", v.Counterparty)
 	add("starts", v.Starts)
-	keys := make([]string, 0, len(v.Fields))
-	for k := range v.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range fieldNames(v.Fields) {
 		add(k, v.Fields[k])
 	}
 	add("notes", v.Notes)
@@ -106,6 +105,14 @@ func (a *Amount) String() string {
 // Describe lists what an event says besides its date and type, in the
 // words of asset.Event.Details: "to alice, cost 210.00 GBP".
 func (e Event) Describe() string { return e.details }
+
+// What is the event's type, and "(scheduled)" when it is still to come.
+func (e Event) What() string {
+	if e.Scheduled {
+		return e.Event + " (scheduled)"
+	}
+	return e.Event
+}
 
 func prefixed(prefix, s string) string {
 	if s == "" {
@@ -205,7 +212,7 @@ func (v Asset) WriteText(w io.Writer, st *render.Styles) error {
 		fmt.Fprintf(w, "\n%s\n", st.Bold().Render("History"))
 		t := render.Table{Header: []string{"date", "event", "details"}}
 		for _, e := range v.History {
-			t.Rows = append(t.Rows, []string{e.Date, e.Event, e.Describe()})
+			t.Rows = append(t.Rows, []string{e.Date, e.What(), e.Describe()})
 		}
 		return render.WriteTable(w, t, st)
 	}

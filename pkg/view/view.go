@@ -6,6 +6,7 @@ package view
 import (
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/renewals"
+	"sort"
 )
 
 // Amount is money in machine output: the amount as a decimal string, so no
@@ -51,6 +52,7 @@ type Asset struct {
 	State        asset.State       `json:"state"`
 	Holder       string            `json:"holder,omitempty"`
 	InstalledIn  string            `json:"installed_in,omitempty"`
+	Installed    []Part            `json:"installed,omitempty"`
 	SeatHolders  []string          `json:"seat_holders,omitempty"`
 	Tags         []string          `json:"tags,omitempty"`
 	Purchase     *Purchase         `json:"purchase,omitempty"`
@@ -123,19 +125,52 @@ type Event struct {
 	Reason      string  `json:"reason,omitempty"`
 	Cost        *Amount `json:"cost,omitempty"`
 	Note        string  `json:"note,omitempty"`
+	// Scheduled marks an event dated after the day: recorded, still to come.
+	Scheduled bool `json:"scheduled,omitempty"`
 
 	details string // its values in words, for text output
 }
 
-// AssetOf shapes a record and its status for machine output; currency is
-// the register's.
-func AssetOf(a *asset.Asset, st asset.Status, currency string) Asset {
+// fieldsOf is a record's custom fields by name, nil when it has none.
+func fieldsOf(fields []asset.CustomField) map[string]string {
+	if len(fields) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(fields))
+	for _, f := range fields {
+		out[f.Key] = f.Value
+	}
+	return out
+}
+
+// fieldNames are the names of custom fields, sorted.
+func fieldNames(fields map[string]string) []string {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Part is a component installed in hardware, as show lists it.
+type Part struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// AssetOf shapes a record and its status for machine output, with what
+// the register's settings compute: the end of life a category's lifetime
+// gives, amounts in its currency. Its history is what ShownEvents keeps.
+func AssetOf(a *asset.Asset, st asset.Status, cfg *asset.Config, today asset.Date) Asset {
+	currency := cfg.Currency
+	eol, _ := renewals.ReplacementDate(a, cfg)
 	v := Asset{
 		ID: a.ID, Kind: a.Kind, Name: a.Name, File: a.File,
 		Description: a.Description, Category: a.Category, Manufacturer: a.Manufacturer,
 		Model: a.Model, Serial: a.Serial, Vendor: a.Vendor, Owner: a.Owner, Location: st.Location,
 		State: st.State, Holder: st.Holder, InstalledIn: st.InstalledIn, SeatHolders: st.SeatHolders,
-		Tags: a.Tags, EndOfLife: a.EndOfLife.String(), OS: a.OS, SupportEnds: a.SupportEnds.String(),
+		Tags: a.Tags, EndOfLife: eol.String(), OS: a.OS, SupportEnds: a.SupportEnds.String(),
 		Metric: a.Metric, Seats: st.Seats, Cost: AmountOf(st.Price, currency), Term: a.Term.String(),
 		Renews: st.Renews.String(), Expires: st.Expires.String(),
 		NextRenewal: nextRenewal(a, st), Notice: a.Notice.String(),
@@ -159,18 +194,27 @@ func AssetOf(a *asset.Asset, st asset.Status, currency string) Asset {
 		auto := a.AutoRenew
 		v.AutoRenew = &auto
 	}
-	if len(a.Fields) > 0 {
-		v.Fields = make(map[string]string, len(a.Fields))
-		for _, f := range a.Fields {
-			v.Fields[f.Key] = f.Value
-		}
-	}
-	for _, e := range a.History {
-		if st.AsOf.IsZero() || !e.Date.After(st.AsOf) {
-			v.History = append(v.History, EventOf(e, currency)) // what was known then
-		}
-	}
+	v.Fields = fieldsOf(a.Fields)
+	v.History = append(v.History, ShownEvents(a.History, currency, st.AsOf, today)...)
 	return v
+}
+
+// ShownEvents are the events of a history as of a day: those up to it, and
+// those after today, still to come, marked scheduled. Events between the
+// day and today are left out: on that day they had not happened, and they
+// were not to come either as far as the register knew.
+func ShownEvents(history []asset.Event, currency string, asOf, today asset.Date) []Event {
+	var out []Event
+	for _, e := range history {
+		past := asOf.IsZero() || !e.Date.After(asOf)
+		if !past && !e.Date.After(today) {
+			continue
+		}
+		ev := EventOf(e, currency)
+		ev.Scheduled = !past
+		out = append(out, ev)
+	}
+	return out
 }
 
 // EventOf shapes one history entry for machine output.
