@@ -1,6 +1,7 @@
 package asset
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -303,4 +304,77 @@ func Place(history []Event, e Event) int {
 		}
 	}
 	return len(history)
+}
+
+// Reaching a state: an import's status column says where hardware is in
+// its life, and the register says it with events.
+
+// EndStatus is the asset's status once its whole history is replayed.
+func EndStatus(a *Asset) Status {
+	st, _ := StatusAt(a, farFuture, Duration{})
+	return st
+}
+
+// EventsTo returns the events that bring hardware or a component from its
+// state at the end of its history to state target on day on (none when it
+// is there already), each planned as a command's would be. An asset in use
+// is returned (or uninstalled) before it is retired; one in repair comes
+// back before it is retired. in_stock and in_use take no events: who holds
+// an asset is for assignments to say. ordered is only for an asset with no
+// history yet and no purchase date on or before on.
+func EventsTo(a *Asset, target State, on Date, note string) ([]Event, *Refusal) {
+	st := EndStatus(a)
+	if st.State == target {
+		return nil, nil
+	}
+	var want []Event
+	switch target {
+	case InStock, InUse:
+		return nil, nil
+	case Ordered:
+		if len(a.History) > 0 || (!a.Purchase.Date.IsZero() && !a.Purchase.Date.After(on)) {
+			return nil, nil // delivered: in stock, or held as assignments say
+		}
+		want = []Event{{Type: Order}}
+	case InRepair:
+		want = []Event{{Type: SendRepair}}
+	case Lost:
+		want = []Event{{Type: Lose}}
+	case Retired:
+		switch {
+		case st.InstalledIn != "":
+			want = []Event{{Type: Uninstall, In: st.InstalledIn}}
+		case st.State == InUse:
+			want = []Event{{Type: Unassign, From: st.Holder}}
+		case st.State == InRepair:
+			want = []Event{{Type: Repaired}}
+		}
+		want = append(want, Event{Type: Retire})
+	default:
+		return nil, refusal("impossible-event", "%s cannot be brought to %s by an import", a.ID, target)
+	}
+	b := *a
+	b.History = slices.Clone(a.History)
+	var out []Event
+	for _, e := range want {
+		e.Date, e.Note = on, note
+		if _, err := CheckEvent(&b, e); err != nil {
+			return nil, refusal(cmp.Or(err.Rule, "impossible-event"), "%s", err.Message)
+		}
+		b.History = slices.Insert(b.History, Place(b.History, e), e)
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// LastEvent is the latest event of a history, by date (false when it has
+// none).
+func LastEvent(a *Asset) (Event, bool) {
+	var last Event
+	for _, e := range a.History {
+		if last.Type == "" || !e.Date.Before(last.Date) {
+			last = e
+		}
+	}
+	return last, last.Type != ""
 }

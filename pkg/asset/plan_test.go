@@ -224,3 +224,53 @@ func TestPlanNotesAStartersFirstDay(t *testing.T) {
 		t.Errorf("notes %q, want %q", p.Notes, want)
 	}
 }
+
+func TestEventsTo(t *testing.T) {
+	on := day("2026-11-29")
+	held := func() *Asset {
+		return &Asset{ID: "LT-1", Kind: Hardware, Purchase: Purchase{Date: day("2025-01-10")}, History: []Event{
+			ev("2025-01-12", Assign, "to", "alice"),
+		}}
+	}
+	tests := []struct {
+		name   string
+		a      *Asset
+		target State
+		want   []string // Present-tense
+	}{
+		{"lost while held", held(), Lost, []string{"report LT-1 lost"}},
+		{"retired while held is returned first", held(), Retired, []string{"unassign LT-1 from alice", "retire LT-1"}},
+		{"repair keeps the holder", held(), InRepair, []string{"send LT-1 for repair"}},
+		{"installed component is uninstalled", &Asset{ID: "RAM-1", Kind: Component, History: []Event{ev("2025-01-12", Install, "in", "LT-1")}},
+			Retired, []string{"uninstall RAM-1", "retire RAM-1"}},
+		{"in repair comes back before retiring", &Asset{ID: "LT-2", Kind: Hardware, History: []Event{ev("2025-01-12", SendRepair)}},
+			Retired, []string{"LT-2 back from repair", "retire LT-2"}},
+		{"already there", &Asset{ID: "LT-3", Kind: Hardware, History: []Event{ev("2025-01-12", Lose)}}, Lost, nil},
+		{"in stock takes no event", held(), InStock, nil},
+		{"ordered without a purchase date", &Asset{ID: "LT-4", Kind: Hardware}, Ordered, []string{"order LT-4"}},
+		{"ordered but delivered", &Asset{ID: "LT-5", Kind: Hardware, Purchase: Purchase{Date: day("2025-01-10")}}, Ordered, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			events, r := EventsTo(tt.a, tt.target, on, "imported")
+			if r != nil {
+				t.Fatalf("refused: %v", r)
+			}
+			var got []string
+			for _, e := range events {
+				if e.Date != on || e.Note != "imported" {
+					t.Errorf("%v: dated %s with note %q", e.Type, e.Date, e.Note)
+				}
+				got = append(got, e.Present(tt.a))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// a disposed asset cannot be brought anywhere
+	gone := &Asset{ID: "LT-6", Kind: Hardware, History: []Event{{Date: day("2025-01-12"), Type: Dispose, Method: "sold"}}}
+	if _, r := EventsTo(gone, Lost, on, ""); r == nil || r.Rule != "event-after-disposal" {
+		t.Errorf("a disposed asset was reported lost: %v", r)
+	}
+}

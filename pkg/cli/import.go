@@ -23,6 +23,8 @@ type importOptions struct {
 	dateFormat  string
 	dryRun      bool
 	skipInvalid bool
+	statusMap   []string
+	exported    string
 }
 
 func newImportCmd(app *App, runF func(*importOptions) error) *cobra.Command {
@@ -43,15 +45,23 @@ the whole column, or as --date-format says. A leading ' before =, +, -,
 @, a tab or a carriage return (the guard against formulas that export
 and spreadsheets write) is dropped. Checkout columns create the
 person and an assigned event; Snipe-IT's one-row-per-seat licence export
-becomes one licence with its seats.
+becomes one licence with its seats. A Status column becomes the
+lifecycle (Lost: a lost event; Archived: retired; Out for Repair: in
+repair); --status-map "LABEL=STATE" says what other labels stand for.
 
 Every row is checked before anything is written: one error and nothing is
 written, unless --skip-invalid. Rows match existing assets by ID, then by
 serial, then (hardware and components) by name, model and purchase date,
-so importing the same file again changes nothing. --dry-run shows the
+so importing the same file again changes nothing. A holder or status
+that differs from the register's is recorded only when the register's
+last event on the asset is older than the day the file was exported
+(--exported, default today), and never gives an asset to someone who has
+left: otherwise the row is listed as a conflict and the register's
+history is kept. A summary block ends every import; --dry-run shows the
 plan and writes nothing. --kind people imports people.`,
 		Example: `  itrack import laptops.csv --kind hardware --dry-run
   itrack import snipe-assets.csv --kind hardware --date-format MM/DD/YY
+  itrack import snipe-assets.csv --kind hardware --status-map "Loaner=in_stock"
   itrack import licences.csv --kind licence --map "Product Key=serial"
   itrack import users.csv --kind people`,
 		Args: cobra.ExactArgs(1),
@@ -69,6 +79,8 @@ plan and writes nothing. --kind people imports people.`,
 	f.StringVar(&opts.dateFormat, "date-format", "", "how dates are written, e.g. DD/MM/YYYY or MM/DD/YY (`FORMAT`; default: detected per column)")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "show what would change, write nothing")
 	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "import the valid rows and list the ones skipped")
+	f.StringArrayVar(&opts.statusMap, "status-map", nil, "say what a status label stands for: `LABEL=STATE` (repeatable; STATE: in_stock, in_use, in_repair, lost, retired, ordered)")
+	f.StringVar(&opts.exported, "exported", "", "the `DATE` the file was exported: the register's history from that day on is kept over the file's holders and statuses (default today)")
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(append(kindNames(), "people"), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -88,6 +100,14 @@ func runImport(app *App, opts *importOptions) error {
 	if opts.dateFormat != "" {
 		if _, err := importer.ParseDateFormat(opts.dateFormat); err != nil {
 			return refuse("--date-format: %v", err)
+		}
+	}
+	if iopts.Statuses, err = importer.NewStatusMap(opts.statusMap); err != nil {
+		return refuse("%v", err)
+	}
+	if opts.exported != "" {
+		if iopts.Exported, err = asset.ParseDate(opts.exported); err != nil {
+			return refuse("--exported: %v", err)
 		}
 	}
 	table, err := app.readCSV(opts.file)
@@ -113,8 +133,8 @@ func runImport(app *App, opts *importOptions) error {
 	defer w.done()
 	iopts.Currency, iopts.Config = w.reg.Config.Currency, w.reg.Config
 	records, errs, rowWarnings := importer.Read(table, mapping, iopts)
-	for _, p := range rowWarnings {
-		fmt.Fprintln(app.IO.Err, safe.Text(p.Format(opts.file, "warning")))
+	for _, line := range importer.Collapse(opts.file, "warning", rowWarnings) {
+		fmt.Fprintln(app.IO.Err, safe.Text(line))
 	}
 	bar := app.progress(len(records), "checking rows")
 	iopts.Step = func() { _ = bar.Add(1) }
@@ -126,6 +146,7 @@ func runImport(app *App, opts *importOptions) error {
 	_ = bar.Finish()
 	iopts.Step = nil
 	errs = append(errs, planErrs...)
+	migration := importer.Migration{File: opts.file, Kind: kindWord(kind, people), Rows: table.NonBlank()}
 	if len(errs) > 0 {
 		importer.SortProblems(errs)
 		for _, p := range errs {
@@ -147,13 +168,26 @@ func runImport(app *App, opts *importOptions) error {
 			return refuse("%s: rows depend on rows that were skipped: nothing was imported", opts.file)
 		}
 		fmt.Fprintf(app.IO.Err, "%s: skipped %s: %s\n", opts.file, view.Plural(len(bad.Rows), "row"), bad.List())
+		migration.Refused = bad.Sorted()
 	}
 
 	summary := importer.Summary(actions)
-	if opts.dryRun {
-		for _, a := range actions {
+	importer.Summarise(&migration, actions, mapping, people)
+	for _, a := range actions {
+		if opts.dryRun {
 			fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s:%s: %s %s (%s)", opts.file, importer.RowRange(a.Rows), a.Op, a.ID, a.Rel)))
 		}
+		for _, c := range a.Conflicts {
+			fmt.Fprintln(app.IO.Out, safe.Text(fmt.Sprintf("%s:%s: conflict %s: %s", opts.file, importer.RowRange(a.Rows), a.ID, c)))
+		}
+		for _, w := range a.Warnings {
+			fmt.Fprintln(app.IO.Err, safe.Text(fmt.Sprintf("%s:%s: warning: %s", opts.file, importer.RowRange(a.Rows), w)))
+		}
+	}
+	if err := view.WriteMigration(app.IO.Out, migration); err != nil {
+		return err
+	}
+	if opts.dryRun {
 		fmt.Fprintf(app.IO.Out, "Dry run: %s; nothing was written.\n", summary)
 		return nil
 	}
@@ -167,6 +201,14 @@ func runImport(app *App, opts *importOptions) error {
 	}
 	fmt.Fprintf(app.IO.Out, "Imported %s: %s.\n", opts.file, summary)
 	return nil
+}
+
+// kindWord names what an import's rows are, for its summary.
+func kindWord(kind asset.Kind, people bool) string {
+	if people {
+		return "people"
+	}
+	return string(kind)
 }
 
 // parseKindOrPeople reads --kind where the rows may be assets of a kind or

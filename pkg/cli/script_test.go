@@ -40,11 +40,17 @@ func TestScripts(t *testing.T) {
 			case "unprivileged": // `exec unprivileged itrack …` runs without root's power
 				ok, _ := canDropRoot()
 				return ok, nil
+			case "snipeit": // Snipe-IT's sample exports are in $SNIPEIT
+				_, err := os.Stat(snipeDir)
+				return err == nil, nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ITRACK_TODAY", "2026-11-29")
+			if dir, err := filepath.Abs(snipeDir); err == nil {
+				env.Setenv("SNIPEIT", dir)
+			}
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("EDITOR", "false")
 			env.Setenv("VISUAL", "")

@@ -24,6 +24,7 @@ const (
 	TargetUserEmail     = "checkout.email"
 	TargetUserLocation  = "checkout.location"
 	TargetCheckoutDate  = "checkout.date"
+	TargetStatus        = "status" // hardware and components: a label of the status table
 )
 
 // aliases maps normalised header names to targets, for assets of every
@@ -65,7 +66,7 @@ var aliases = map[string]string{
 	"history": TargetHistory,
 	// Snipe-IT columns itrack keeps as custom fields
 	"model number": "fields.model_number", "model no": "fields.model_number", "model notes": "fields.model_notes",
-	"company": "fields.company", "status": "fields.status", "qty": "fields.quantity", "quantity": "fields.quantity",
+	"company": "fields.company", "status": TargetStatus, "status label": TargetStatus, "state": TargetStatus, "qty": "fields.quantity", "quantity": "fields.quantity",
 	"min amount": "fields.min_amount",
 }
 
@@ -219,12 +220,19 @@ func MapColumns(header []string, kind asset.Kind, person bool, overrides []strin
 			}
 		}
 		if c.Target != TargetIgnore {
-			if other, dup := taken[c.Target]; dup {
-				alt := "fields." + customName(h)
+			if other, dup := taken[c.Target]; dup && !strings.HasPrefix(c.Target, "fields.") {
+				// Snipe-IT's "Purchase Order" and "Order Number", "Email" and
+				// "Checked Out To: Email": one field, fed by the column that
+				// has a value
+				m.Warnings = append(m.Warnings, fmt.Sprintf("columns %q and %q both mean %s: each row takes the one with a value (%q when both have one, the other's value going to the custom field %s)",
+					other, h, c.Target, other, customName(h)))
+			} else if dup {
+				alt := "fields." + customName(h) + "_2"
 				m.Warnings = append(m.Warnings, fmt.Sprintf("columns %q and %q both mean %s: %q goes to the custom field %s", other, h, c.Target, h, alt))
 				c.Target = alt
+			} else {
+				taken[c.Target] = h
 			}
-			taken[c.Target] = h
 		}
 		m.Columns = append(m.Columns, c)
 	}
@@ -261,7 +269,10 @@ func alias(n string, kind asset.Kind, person bool) string {
 			return t
 		}
 	}
-	return aliases[n]
+	if t := aliases[n]; t != TargetStatus || kind.Tracked() {
+		return t
+	}
+	return "fields.status" // a licence's status is not its lifecycle's
 }
 
 func columnEmpty(rows []Row, i int) bool {
@@ -306,6 +317,11 @@ func checkTarget(target string, kind asset.Kind, person bool) error {
 	switch target {
 	case TargetIgnore, TargetID, TargetHistory, TargetWarrantyMonth, TargetCheckoutType, TargetUser, TargetUserName,
 		TargetUserFirst, TargetUserLast, TargetUserEmail, TargetUserLocation, TargetCheckoutDate:
+		return nil
+	case TargetStatus:
+		if person || !kind.Tracked() {
+			return fmt.Errorf("status goes with hardware and components, whose lifecycle it sets: map it to a custom field, e.g. fields.status")
+		}
 		return nil
 	}
 	if strings.HasPrefix(target, "fields.") {

@@ -179,3 +179,14 @@ func detectDelimiter(text string) rune {
 	}
 	return best
 }
+
+// NonBlank counts the rows with a value.
+func (t *Table) NonBlank() int {
+	n := 0
+	for _, r := range t.Rows {
+		if !r.Blank() {
+			n++
+		}
+	}
+	return n
+}

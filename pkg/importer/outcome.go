@@ -54,16 +54,25 @@ func (b Bad) any(rows []int) bool {
 	return false
 }
 
-// List writes the bad rows: "rows 3, 7".
-func (b Bad) List() string {
+// Sorted returns the bad rows in order.
+func (b Bad) Sorted() []int {
 	rows := make([]int, 0, len(b.Rows))
 	for r := range b.Rows {
 		rows = append(rows, r)
 	}
 	sort.Ints(rows)
+	return rows
+}
+
+// List writes the bad rows: "rows 3, 7".
+func (b Bad) List() string {
+	rows := b.Sorted()
 	parts := make([]string, len(rows))
 	for i, r := range rows {
 		parts[i] = strconv.Itoa(r)
+	}
+	if len(parts) == 1 {
+		return "row " + parts[0]
 	}
 	return "rows " + strings.Join(parts, ", ")
 }
@@ -115,4 +124,104 @@ func Summary(actions []Action) string {
 		return "no rows"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// Collapse writes problems as lines, those of one group in one column as
+// a single line with their rows: "FILE: warning: column "Serial": 200 rows
+// (3, 4, 5, 6, 7 and 195 more) hold numbers a spreadsheet shortened …".
+func Collapse(file, severity string, ps []Problem) []string {
+	type group struct {
+		first Problem
+		rows  []int
+	}
+	var order []string
+	groups := map[string]*group{}
+	for _, p := range ps {
+		key := p.Column + "\x00" + p.Group
+		if p.Group == "" {
+			key = fmt.Sprint(len(order), "\x00", p.Message)
+		}
+		g, ok := groups[key]
+		if !ok {
+			g = &group{first: p}
+			groups[key] = g
+			order = append(order, key)
+		}
+		g.rows = append(g.rows, p.Row)
+	}
+	lines := make([]string, 0, len(order))
+	for _, key := range order {
+		g := groups[key]
+		if len(g.rows) == 1 {
+			lines = append(lines, g.first.Format(file, severity))
+			continue
+		}
+		p := Problem{Column: g.first.Column, Message: fmt.Sprintf("%d rows (%s) hold %s", len(g.rows), RowList(g.rows), fmt.Sprintf(g.first.Group, g.first.Value))}
+		lines = append(lines, p.Format(file, severity))
+	}
+	return lines
+}
+
+// RowList writes row numbers, the first five and how many more: "3, 4
+// and 9", "3, 4, 5, 6, 7 and 195 more".
+func RowList(rows []int) string {
+	parts := make([]string, 0, 6)
+	for i, r := range rows {
+		if i == 5 {
+			return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more", len(rows)-5)
+		}
+		parts = append(parts, strconv.Itoa(r))
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// Migration is what an import comes to, for its summary.
+type Migration struct {
+	File      string
+	Kind      string // the kind's folder word: hardware, licence…, or people
+	Rows      int    // rows read, blank ones left out
+	Created   int
+	Updated   int
+	Unchanged int
+	// PeopleCreated are the people the checkout columns made.
+	PeopleCreated int
+	Custom        []string // the custom fields the columns go to
+	Ignored       []string // the columns skipped
+	Refused       []int    // the rows --skip-invalid left out
+	Conflicts     int      // rows the register's newer history overrules
+}
+
+// Summarise counts what the actions do, for Migration.
+func Summarise(m *Migration, actions []Action, mapping *Mapping, people bool) {
+	for _, a := range actions {
+		switch {
+		case a.Person && !people:
+			if a.Op == Create {
+				m.PeopleCreated++
+			}
+			continue
+		case a.Op == Create:
+			m.Created++
+		case a.Op == Update:
+			m.Updated++
+		default:
+			m.Unchanged++
+		}
+		if len(a.Conflicts) > 0 {
+			m.Conflicts++
+		}
+	}
+	for _, c := range mapping.Columns {
+		switch {
+		case c.Target == TargetIgnore && c.Header != "":
+			m.Ignored = append(m.Ignored, fmt.Sprintf("%q", c.Header))
+		case c.Target == TargetIgnore:
+			m.Ignored = append(m.Ignored, fmt.Sprintf("column %d", c.Index+1))
+		case strings.HasPrefix(c.Target, "fields."):
+			m.Custom = append(m.Custom, strings.TrimPrefix(c.Target, "fields."))
+		}
+	}
 }

@@ -47,6 +47,11 @@ type Action struct {
 	Rows   []int
 	Person bool
 	Data   []byte // the new contents (create, update)
+	// Conflicts are what a row says that the register's newer history
+	// contradicts: not recorded.
+	Conflicts []string
+	// Warnings are what the plan says of the row besides.
+	Warnings []string
 }
 
 type planner struct {
@@ -64,12 +69,14 @@ type planner struct {
 
 // built is an asset file a record made, before it is checked.
 type built struct {
-	rec    *Record
-	id     string
-	rel    string
-	doc    *yaml.Node
-	old    []byte
-	exists bool
+	rec       *Record
+	id        string
+	rel       string
+	doc       *yaml.Node
+	old       []byte
+	exists    bool
+	conflicts []string
+	warnings  []string
 }
 
 // Plan works out, for every record, the file it creates or updates, or
@@ -180,6 +187,7 @@ func (p *planner) asset(rec *Record) {
 		return
 	}
 	var doc *yaml.Node
+	var before *asset.Asset // the register's record, as it was
 	if exists {
 		var fs asset.Findings
 		doc, fs = asset.ParseYAML(rel, old)
@@ -187,6 +195,7 @@ func (p *planner) asset(rec *Record) {
 			p.fail(rec, "", "%s cannot be updated: %s", rel, firstMessage(fs))
 			return
 		}
+		before, _ = asset.DecodeAsset(rel, id, kind, old)
 	} else {
 		rel = register.AssetPath(kind, id)
 		doc = register.NewDocument()
@@ -205,18 +214,96 @@ func (p *planner) asset(rec *Record) {
 			p.history(rec, root, h)
 		}
 	}
+	b := built{rec: rec, id: id, rel: rel, doc: doc, old: old, exists: exists}
 	for _, h := range rec.Holders {
 		if h.Date.IsZero() {
 			// no checkout date: a new asset was handed out when bought, a
-			// change of holder found by a later import happens today
-			h.Date = p.opts.Today
-			if d, err := asset.ParseDate(rec.Value("purchase.date")); err == nil && !exists && !d.After(p.opts.Today) {
+			// change of holder found by a later import happens on the day
+			// the file was exported
+			h.Date = p.opts.exported()
+			if d, err := asset.ParseDate(rec.Value("purchase.date")); err == nil && !exists && !d.After(h.Date) {
 				h.Date = d
 			}
 		}
-		p.assign(rec, rel, id, root, h)
+		h.ID = p.ensurePerson(rec, h)
+		if why := p.holderConflict(before, h); why != "" {
+			b.conflicts = append(b.conflicts, why)
+			continue
+		}
+		p.assign(rel, id, root, h)
 	}
-	p.built = append(p.built, built{rec: rec, id: id, rel: rel, doc: doc, old: old, exists: exists})
+	if rec.Status != nil {
+		p.status(&b, before, root)
+	}
+	p.built = append(p.built, b)
+}
+
+// holderConflict says why a row's holder is not recorded ("" when it is):
+// a re-import never rewrites what the register knows of after the file was
+// exported, and never gives an asset to someone who had left by then.
+func (p *planner) holderConflict(before *asset.Asset, h Holder) string {
+	if rel, data, ok := p.ex.Person(h.ID); ok {
+		if person, fs := asset.DecodePerson(rel, h.ID, data); !fs.HasErrors() && person.LeftBy(h.Date) {
+			return fmt.Sprintf("%s left on %s; the file says checked out to %s on %s", h.ID, person.Leaves, h.ID, h.Date)
+		}
+	}
+	if before == nil || asset.EndStatus(before).HeldBy(h.ID) {
+		return ""
+	}
+	return p.newer(before, "checked out to "+h.ID)
+}
+
+// newer says that the register's history of an asset goes on to or after
+// the day the file was exported, so what the file says is not recorded
+// ("" when the history is older).
+func (p *planner) newer(before *asset.Asset, says string) string {
+	last, ok := asset.LastEvent(before)
+	if !ok || last.Date.Before(p.opts.exported()) {
+		return ""
+	}
+	return fmt.Sprintf("the register says %s on %s; the file says %s", last.Past(), last.Date, says)
+}
+
+// status records the events that bring an asset to the state its status
+// column gives, on the day the file was exported (or its last event's,
+// when later).
+func (p *planner) status(b *built, before *asset.Asset, root *yaml.Node) {
+	st := b.rec.Status
+	a, ok := p.decode(b.rel, b.id, root)
+	if !ok {
+		return
+	}
+	end := asset.EndStatus(a)
+	if st.State == asset.InUse && end.State != asset.InUse {
+		b.warnings = append(b.warnings, fmt.Sprintf("status %q means in use, but the row checks %s out to nobody: left %s", st.Label, b.id, strings.ReplaceAll(string(end.State), "_", " ")))
+		return
+	}
+	on := p.opts.exported()
+	if last, ok := asset.LastEvent(a); ok && last.Date.After(on) {
+		on = last.Date
+	}
+	events, r := asset.EventsTo(a, st.State, on, fmt.Sprintf("imported with status %q", st.Label))
+	if r != nil {
+		p.errs = append(p.errs, Problem{Row: st.Row, Column: st.Column, Message: fmt.Sprintf("status %q: %s", st.Label, r.Message)})
+		return
+	}
+	if len(events) == 0 {
+		return
+	}
+	if before != nil {
+		if why := p.newer(before, fmt.Sprintf("%q (%s)", st.Label, strings.ReplaceAll(string(st.State), "_", " "))); why != "" {
+			b.conflicts = append(b.conflicts, why)
+			return
+		}
+	}
+	register.AppendEvents(root, a.History, events)
+}
+
+// decode reads the record an asset's node tree stands for, or reports
+// false when it is not valid (said when the whole record is checked).
+func (p *planner) decode(rel, id string, root *yaml.Node) (*asset.Asset, bool) {
+	a, fs := asset.DecodeAssetDoc(rel, id, p.opts.Kind, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}})
+	return a, !fs.HasErrors()
 }
 
 // check encodes every asset file the records made and checks it as a
@@ -254,7 +341,7 @@ func (p *planner) check() {
 			}
 			continue
 		}
-		p.add(Action{ID: b.id, Rel: b.rel, Rows: b.rec.Rows, Data: results[i].data}, b.old, b.exists)
+		p.add(Action{ID: b.id, Rel: b.rel, Rows: b.rec.Rows, Data: results[i].data, Conflicts: b.conflicts, Warnings: b.warnings}, b.old, b.exists)
 	}
 }
 
@@ -287,14 +374,12 @@ func (p *planner) history(rec *Record, root *yaml.Node, column asset.KV) {
 	}
 }
 
-// assign records a checkout: the person (created when new) and an assigned
-// event, unless they already hold the asset.
-func (p *planner) assign(rec *Record, rel, id string, root *yaml.Node, h Holder) {
-	h.ID = p.ensurePerson(rec, h)
-	data, _ := register.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}})
-	a, fs := asset.DecodeAsset(rel, id, p.opts.Kind, data)
-	if fs.HasErrors() {
-		return // reported when the whole record is checked
+// assign records a checkout as an assigned event, unless the holder
+// already holds the asset.
+func (p *planner) assign(rel, id string, root *yaml.Node, h Holder) {
+	a, ok := p.decode(rel, id, root)
+	if !ok {
+		return
 	}
 	e := asset.Event{Date: h.Date, Type: asset.Assign, To: h.ID}
 	plan, r := asset.Plan(a, e, asset.PlanOptions{Force: true, Reassign: true, SkipHeld: true})

@@ -18,7 +18,20 @@ type Options struct {
 	Currency   string // the register's
 	Config     *asset.Config
 	Today      asset.Date
-	Step       func() // called once a record is planned (a progress bar); may be nil
+	// Exported is the day the file was taken from the system it comes
+	// from (zero: Today): a holder or status it gives replaces the
+	// register's only when the register knows of nothing on or after it.
+	Exported asset.Date
+	Statuses StatusMap // nil: the default table
+	Step     func()    // called once a record is planned (a progress bar); may be nil
+}
+
+// exported is the day the file speaks of.
+func (o Options) exported() asset.Date {
+	if o.Exported.IsZero() {
+		return o.Today
+	}
+	return o.Exported
 }
 
 // Problem is an error or warning about a row, or the file when Row is 0.
@@ -26,6 +39,10 @@ type Problem struct {
 	Row     int
 	Column  string
 	Message string
+	// Group, when set, is what problems alike say together, with %s for
+	// the first one's Value: Collapse writes them as one line.
+	Group string
+	Value string
 }
 
 // String writes the problem as FILE:ROW: column "Header": message.
@@ -56,6 +73,7 @@ type Record struct {
 	Values  []asset.KV
 	Holders []Holder          // people the asset (or a licence's seats) is checked out to
 	Events  []asset.KV        // history entries, as JSON, from an export
+	Status  *Status           // what a status column says, when it has a value
 	columns map[string]string // field path → header, for messages
 	// badID is set when the ID cell was refused: the row has its error
 	// already, and "no ID" would be a second, wrong one
@@ -67,6 +85,14 @@ type Holder struct {
 	ID, Name, Email string
 	Date            asset.Date
 	Row             int
+}
+
+// Status is a status cell and the state it stands for.
+type Status struct {
+	Label  string
+	State  asset.State
+	Column string
+	Row    int
 }
 
 // Value returns the record's value at path.
@@ -101,6 +127,9 @@ func (r *Record) Column(path string) string { return r.columns[path] }
 // Snipe-IT's one-row-per-seat licences into one record per licence.
 // Problems are errors; warnings are kept apart.
 func Read(t *Table, m *Mapping, opts Options) (records []*Record, errs, warnings []Problem) {
+	if opts.Statuses == nil {
+		opts.Statuses, _ = NewStatusMap(nil)
+	}
 	formats, ferrs := dateFormats(t, m, opts)
 	errs = append(errs, ferrs...)
 	for _, e := range ferrs {
@@ -209,7 +238,8 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 			continue
 		}
 		if Mangled(v) && textTarget(c.Target, opts) {
-			warns = append(warns, Problem{Row: row.Number, Column: c.Header, Message: fmt.Sprintf("%s looks like a number a spreadsheet shortened: the digits it stood for are lost; check the original", v)})
+			warns = append(warns, Problem{Row: row.Number, Column: c.Header, Message: fmt.Sprintf("%s looks like a number a spreadsheet shortened: the digits it stood for are lost; check the original", v),
+				Group: "numbers a spreadsheet shortened (such as %s): the digits they stood for are lost; check the original", Value: v})
 		}
 		switch {
 		case c.Target == TargetID:
@@ -219,9 +249,19 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 				continue
 			}
 			rec.ID = v
+		case c.Target == TargetStatus:
+			st, err := opts.Statuses.State(v)
+			if err != nil {
+				fail(c, "%v", err)
+				continue
+			}
+			rec.Status = &Status{Label: v, State: st, Column: c.Header, Row: row.Number}
 		case c.Target == TargetCheckoutType:
 			checkoutType = strings.ToLower(v)
 		case strings.HasPrefix(c.Target, "checkout."):
+			if user[c.Target] != "" {
+				continue // the first column with a value
+			}
 			if c.Target == TargetCheckoutDate {
 				d, err := ParseDateIn(formats[c.Index], v)
 				if err != nil {
@@ -244,6 +284,16 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 			value, err := convert(c, v, opts, formats)
 			if err != nil {
 				fail(c, "%v", err)
+				continue
+			}
+			if first, ok := rec.columns[c.Target]; ok && rec.Value(c.Target) != value {
+				// two columns for one field, both with a value: the first
+				// is the field's, the other is kept beside it
+				alt := "fields." + customName(c.Header)
+				warns = append(warns, Problem{Row: row.Number, Column: c.Header, Value: first,
+					Message: fmt.Sprintf("%s has %q from column %q: this column's %q goes to the custom field %s", c.Target, rec.Value(c.Target), first, value, alt[len("fields."):]),
+					Group:   "a value besides column %q's: it goes to a custom field of this column's name"})
+				rec.set(alt, value, c.Header)
 				continue
 			}
 			rec.set(c.Target, value, c.Header)
