@@ -25,6 +25,10 @@ const (
 	TargetUserLocation  = "checkout.location"
 	TargetCheckoutDate  = "checkout.date"
 	TargetStatus        = "status" // hardware and components: a label of the status table
+	// An identity provider's account columns, for people.
+	TargetAccount        = "account.status"  // Active, Suspended, DEPROVISIONED…
+	TargetAccountEnabled = "account.enabled" // True or False
+	TargetLastSignIn     = "account.last_sign_in"
 )
 
 // aliases maps normalised header names to targets, for assets of every
@@ -101,6 +105,19 @@ var personAliases = map[string]string{
 	"country": "fields.country", "postal code": "fields.postal_code", "website": "fields.website", "phone": "fields.phone",
 	"job title": "fields.job_title", "employee number": "fields.employee_number", "company": "fields.company",
 	"remote": "fields.remote", "vip": "fields.vip", "gravatar": "fields.gravatar",
+	// Okta's user export
+	"primary email": "email", "secondary email": "fields.secondary_email", "status": TargetAccount,
+	"title": "fields.job_title", "last login": TargetLastSignIn, "manager id": "manager", "managerid": "manager",
+	// Microsoft Entra ID's "Download users"
+	"userprincipalname": TargetID, "user principal name": TargetID, "displayname": "name", "display name": "name",
+	"givenname": TargetUserFirst, "surname": TargetUserLast, "mail": "email", "jobtitle": "fields.job_title",
+	"accountenabled": TargetAccountEnabled, "account enabled": TargetAccountEnabled, "objectid": "fields.object_id", "usertype": "fields.user_type",
+	"lastsignindatetime": TargetLastSignIn, "last sign in date time": TargetLastSignIn, "last sign in": TargetLastSignIn,
+	// Google Workspace's "Download users"
+	"first name required": TargetUserFirst, "last name required": TargetUserLast, "email address required": "email",
+	"email address": "email", "status read only": TargetAccount, "last sign in read only": TargetLastSignIn,
+	"manager email": "manager", "employee title": "fields.job_title", "org unit path required": "fields.org_unit_path",
+	"password required": TargetIgnore, "password hash function upload only": TargetIgnore, "new primary email upload only": TargetIgnore,
 }
 
 var headerPunct = regexp.MustCompile(`[^a-z0-9]+`)
@@ -317,6 +334,11 @@ func checkTarget(target string, kind asset.Kind, person bool) error {
 	switch target {
 	case TargetIgnore, TargetID, TargetHistory, TargetWarrantyMonth, TargetCheckoutType, TargetUser, TargetUserName,
 		TargetUserFirst, TargetUserLast, TargetUserEmail, TargetUserLocation, TargetCheckoutDate:
+		return nil
+	case TargetAccount, TargetAccountEnabled, TargetLastSignIn:
+		if !person {
+			return fmt.Errorf("%s goes with people (--kind people): an account's state sets their last day", target)
+		}
 		return nil
 	case TargetStatus:
 		if person || !kind.Tracked() {

@@ -222,6 +222,10 @@ func Summarise(m *Migration, actions []Action, mapping *Mapping, people bool) {
 			m.Ignored = append(m.Ignored, fmt.Sprintf("column %d", c.Index+1))
 		case strings.HasPrefix(c.Target, "fields."):
 			m.Custom = append(m.Custom, strings.TrimPrefix(c.Target, "fields."))
+		case c.Target == TargetLastSignIn:
+			m.Custom = append(m.Custom, "last_sign_in")
+		case c.Target == TargetAccount, c.Target == TargetAccountEnabled:
+			m.Custom = append(m.Custom, "account_status")
 		}
 	}
 }

@@ -88,11 +88,12 @@ func Plan(records []*Record, opts Options, ex Existing) ([]Action, []Problem) {
 		if !opts.People && rec.ID != "" {
 			p.reserved[strings.ToLower(rec.ID)] = true
 		}
-		if opts.People && rec.ID != "" {
-			id := Slug(rec.ID)
+		if id := personID(rec); opts.People && id != "" {
 			p.managers[strings.ToLower(id)] = id
-			if name := rec.Value("name"); name != "" {
-				p.managers[strings.ToLower(name)] = id
+			for _, k := range []string{rec.Value("name"), rec.Value("email")} {
+				if k != "" {
+					p.managers[strings.ToLower(k)] = id
+				}
 			}
 		}
 	}
@@ -424,16 +425,29 @@ func (p *planner) ensurePerson(rec *Record, h Holder) string {
 	return h.ID
 }
 
-func (p *planner) person(rec *Record) {
+// personID is the ID a people file's row gives: its ID column, else its
+// email, the part before @ of either (as checkouts make people's IDs), made
+// safe for a file name.
+func personID(rec *Record) string {
 	id := rec.ID
-	if id == "" && rec.badID {
+	if id == "" {
+		id = rec.Value("email")
+	}
+	if local, _, ok := strings.Cut(id, "@"); ok {
+		id = local
+	}
+	return Slug(id)
+}
+
+func (p *planner) person(rec *Record) {
+	if rec.ID == "" && rec.badID {
 		return
 	}
+	id := personID(rec)
 	if id == "" {
 		p.fail(rec, "", "a person needs an ID: map a column to it, e.g. --map \"Username=id\"")
 		return
 	}
-	id = Slug(id)
 	if _, dup := p.people[id]; dup {
 		p.fail(rec, "", "person %s is also given by an earlier row", id)
 		return
@@ -457,6 +471,8 @@ func (p *planner) person(rec *Record) {
 				kv.Value = mid
 			} else if _, _, ok := p.ex.Person(Slug(kv.Value)); ok {
 				kv.Value = Slug(kv.Value)
+			} else if mid, ok := p.ex.PersonByEmailOrName(kv.Value, kv.Value); ok {
+				kv.Value = mid
 			} else {
 				kv.Path = "fields.manager_name"
 			}
@@ -470,6 +486,17 @@ func (p *planner) person(rec *Record) {
 			continue
 		}
 		register.Set(doc.Content[0], kv.Path, n, asset.PersonKeyOrder)
+	}
+	if d := rec.Disabled; d != nil && rec.Value("leaves") == "" && register.Get(doc.Content[0], "leaves") == nil {
+		// the identity provider has closed the account: their last day is
+		// the last sign-in, else the day the file was exported
+		last := p.opts.exported()
+		if !d.LastSignIn.IsZero() && d.LastSignIn.Before(last) {
+			last = d.LastSignIn
+		}
+		if n, err := asset.PersonValueNode("leaves", last.String()); err == nil {
+			register.Set(doc.Content[0], "leaves", n, asset.PersonKeyOrder)
+		}
 	}
 	data, _ := register.Encode(doc)
 	if _, fs := asset.DecodePerson(rel, id, data); fs.HasErrors() {

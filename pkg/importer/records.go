@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -71,10 +72,14 @@ type Record struct {
 	Rows    []int
 	ID      string // "" when the file gives none
 	Values  []asset.KV
-	Holders []Holder          // people the asset (or a licence's seats) is checked out to
-	Events  []asset.KV        // history entries, as JSON, from an export
-	Status  *Status           // what a status column says, when it has a value
-	columns map[string]string // field path → header, for messages
+	Holders []Holder   // people the asset (or a licence's seats) is checked out to
+	Events  []asset.KV // history entries, as JSON, from an export
+	Status  *Status    // what a status column says, when it has a value
+	// Disabled is set for a person whose account the identity provider
+	// has disabled, suspended or deleted: the day it was last used, when
+	// the file says.
+	Disabled *Disabled
+	columns  map[string]string // field path → header, for messages
 	// badID is set when the ID cell was refused: the row has its error
 	// already, and "no ID" would be a second, wrong one
 	badID bool
@@ -93,6 +98,20 @@ type Status struct {
 	State  asset.State
 	Column string
 	Row    int
+}
+
+// Disabled is what an identity provider says of an account that is no
+// longer in use.
+type Disabled struct {
+	Label      string // the status cell, or "disabled" for accountEnabled False
+	LastSignIn asset.Date
+}
+
+// disabledAccount are the account states, normalised, of someone who can
+// no longer sign in: Okta's, Google Workspace's and the common words.
+var disabledAccount = map[string]bool{
+	"deprovisioned": true, "deactivated": true, "suspended": true, "disabled": true,
+	"deleted": true, "archived": true, "inactive": true, "terminated": true,
 }
 
 // Value returns the record's value at path.
@@ -213,7 +232,7 @@ func isDateTarget(target string, opts Options) bool {
 		return true
 	}
 	if opts.People {
-		return target == "starts" || target == "leaves"
+		return target == "starts" || target == "leaves" || target == TargetLastSignIn
 	}
 	f, ok := asset.LookupField(target, opts.Kind)
 	return ok && f.Type == asset.TDate
@@ -243,6 +262,9 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 		}
 		switch {
 		case c.Target == TargetID:
+			if local, _, ok := strings.Cut(v, "@"); ok && opts.People {
+				v = local // a login that is an email: Okta's, Entra ID's
+			}
 			if err := asset.CheckID(v); err != nil {
 				fail(c, "%v", err)
 				rec.badID = true
@@ -256,6 +278,19 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 				continue
 			}
 			rec.Status = &Status{Label: v, State: st, Column: c.Header, Row: row.Number}
+		case strings.HasPrefix(c.Target, "account."):
+			if c.Target == TargetLastSignIn {
+				if strings.HasPrefix(strings.ToLower(v), "never") {
+					continue
+				}
+				d, err := ParseDateIn(formats[c.Index], v)
+				if err != nil {
+					fail(c, "%v", err)
+					continue
+				}
+				v = d.String()
+			}
+			user[c.Target] = v
 		case c.Target == TargetCheckoutType:
 			checkoutType = strings.ToLower(v)
 		case strings.HasPrefix(c.Target, "checkout."):
@@ -300,6 +335,9 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 		}
 	}
 	if opts.People {
+		if err := rec.account(user, row.Number); err != nil {
+			errs = append(errs, *err)
+		}
 		if first, last := user[TargetUserFirst], user[TargetUserLast]; rec.Value("name") == "" && (first != "" || last != "") {
 			rec.set("name", strings.TrimSpace(first+" "+last), "First Name")
 		}
@@ -338,6 +376,35 @@ func readRow(row Row, m *Mapping, opts Options, formats map[int]DateFormat) (*Re
 		rec.Holders = append(rec.Holders, h)
 	}
 	return rec, errs, warns
+}
+
+// account reads an identity provider's account columns: the last
+// sign-in and the account's state are kept as custom fields, and an
+// account no longer in use is a person who has left.
+func (r *Record) account(user map[string]string, row int) *Problem {
+	if d := user[TargetLastSignIn]; d != "" {
+		r.set("fields.last_sign_in", d, "Last sign-in")
+	}
+	label := user[TargetAccount]
+	disabled := disabledAccount[normalise(label)]
+	if enabled := user[TargetAccountEnabled]; enabled != "" {
+		switch strings.ToLower(enabled) {
+		case "true", "yes", "1":
+			label = cmp.Or(label, "enabled")
+		case "false", "no", "0":
+			disabled, label = true, "disabled"
+		default:
+			return &Problem{Row: row, Message: fmt.Sprintf("accountEnabled %q is not True or False", enabled)}
+		}
+	}
+	if label != "" {
+		r.set("fields.account_status", label, "Status")
+	}
+	if disabled {
+		r.Disabled = &Disabled{Label: label}
+		r.Disabled.LastSignIn, _ = asset.ParseDate(user[TargetLastSignIn])
+	}
+	return nil
 }
 
 func (r *Record) drop(path string) {

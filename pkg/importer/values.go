@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -98,6 +99,10 @@ func (f DateFormat) Parse(s string) (asset.Date, error) {
 // rows). It fails when none reads any, or when several read as many (1/2/2024
 // may be the 1st of February or the 2nd of January), showing examples.
 func DetectDateFormat(values []string) (DateFormat, error) {
+	values = slices.Clone(values)
+	for i, v := range values {
+		values[i] = dateOnly(v)
+	}
 	var examples []string
 	for _, v := range values {
 		if strings.TrimSpace(v) != "" && len(examples) < 3 {
@@ -138,6 +143,7 @@ func DetectDateFormat(values []string) (DateFormat, error) {
 // ParseDateIn reads a date in format f, or in ISO form, which is never
 // ambiguous.
 func ParseDateIn(f DateFormat, s string) (asset.Date, error) {
+	s = dateOnly(s)
 	if d, err := DateFormats[0].Parse(s); err == nil {
 		return d, nil
 	}
@@ -149,6 +155,19 @@ func ParseDateIn(f DateFormat, s string) (asset.Date, error) {
 		return asset.ParseDate(iso) // say why an ISO date is impossible
 	}
 	return d, err
+}
+
+// timeOfDay is a time after a date, as identity providers and MDMs write
+// it: "2026-11-30T09:12:44.000Z", "2026/11/30 09:12:44",
+// "11/30/2026, 9:12:44 AM".
+var timeOfDay = regexp.MustCompile(`^(.+?)(?:T|\s+|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?$`)
+
+// dateOnly drops the time of day from a date cell: the register keeps days.
+func dateOnly(s string) string {
+	if m := timeOfDay.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		return m[1]
+	}
+	return s
 }
 
 var currencySymbols = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}

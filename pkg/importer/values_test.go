@@ -96,3 +96,19 @@ func TestParseDateInQuotesTheCell(t *testing.T) {
 		}
 	}
 }
+
+func TestDateOnlyDropsTheTimeOfDay(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-11-30T09:12:44.000Z":  "2026-11-30",
+		"2026/11/30 09:12:44":       "2026/11/30",
+		"11/30/2026, 9:12:44 AM":    "11/30/2026",
+		"30.11.2026 17:05":          "30.11.2026",
+		"2026-11-30T09:12:44+01:00": "2026-11-30",
+		"2026-11-30":                "2026-11-30",
+		"Never logged in":           "Never logged in",
+	} {
+		if got := dateOnly(in); got != want {
+			t.Errorf("dateOnly(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
