@@ -36,6 +36,9 @@ func checkAsset(d *decoder, root *yaml.Node, a *Asset) {
 	if a.Fingerprint != "" && !fingerprintPattern.MatchString(a.Fingerprint) {
 		d.errorf(at("fingerprint"), "bad-fingerprint", "%s", fingerprintProblem(a.Fingerprint))
 	}
+	if a.Quantity != nil && *a.Quantity == 0 {
+		d.errorf(at("quantity"), "zero-quantity", "quantity 0 is no batch: give the units bought (at least 1), or retire or dispose of the component")
+	}
 	if a.Metric == "site" && a.Seats != nil {
 		d.add(at("seats"), Warning, "site-with-seats", "a site licence has no seat count: remove seats, or use metric: user")
 	}

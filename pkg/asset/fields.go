@@ -101,6 +101,7 @@ var AssetFields = []Field[Asset]{
 	}},
 	{Key: "end_of_life", Type: TDate, Kinds: hw, Doc: "planned replacement date; default purchase date + the category's lifetime", ptr: func(a *Asset) any { return &a.EndOfLife }},
 	{Key: "os", Type: TString, Kinds: hw, Doc: "operating system and version, e.g. Windows 11 23H2", ptr: func(a *Asset) any { return &a.OS }},
+	{Key: "quantity", Type: TInt, Kinds: []Kind{Component}, Doc: "units in a batch (61 keyboards); purchase.cost is per unit; default 1", ptr: func(a *Asset) any { return &a.Quantity }},
 	{Key: "metric", Type: TEnum, Kinds: []Kind{Licence}, Enum: LicenceMetrics, Doc: "how seats are counted", ptr: func(a *Asset) any { return &a.Metric }},
 	{Key: "seats", Type: TInt, Kinds: []Kind{Licence}, Doc: "seats bought; omit for unlimited or site licences", ptr: func(a *Asset) any { return &a.Seats }},
 	{Key: "registrar", Type: TString, Kinds: []Kind{Domain}, Doc: "where the domain is registered", ptr: func(a *Asset) any { return &a.Registrar }},

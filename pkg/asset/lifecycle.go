@@ -46,14 +46,16 @@ func StatesOf(k Kind) []State {
 // Status is what is true of an asset on a date.
 type Status struct {
 	State       State
-	Holder      string   // the person holding hardware or a component
-	Location    string   // where it is
-	InstalledIn string   // the hardware a component is inside
-	SeatHolders []string // people or devices holding a licence's seats
-	Seats       *int     // the licence's seat count, after true-ups
-	Price       Money    // the cost per term, after renewals and true-ups that named one
-	Renews      Date     // after renewals
-	Expires     Date     // after renewals
+	Holder      string    // the person holding hardware or a component
+	Location    string    // where it is
+	InstalledIn string    // the hardware a component is inside
+	SeatHolders []string  // people or devices holding a licence's seats
+	Holdings    []Holding // who holds units of a batch, in the order they were given
+	Stock       int       // units of a batch in stock
+	Seats       *int      // the licence's seat count, after true-ups
+	Price       Money     // the cost per term, after renewals and true-ups that named one
+	Renews      Date      // after renewals
+	Expires     Date      // after renewals
 	LastAudit   Date
 	Since       Date // the date of the event that set State
 	AsOf        Date // the date the status is for
@@ -125,6 +127,7 @@ func initialStatus(a *Asset) Status {
 	s := Status{Location: a.Location, Renews: a.Renews, Expires: a.Expires, Seats: a.Seats, Price: a.Cost}
 	if a.Kind.Tracked() {
 		s.State = InStock
+		s.Stock = a.Count()
 	} else {
 		s.State = Active
 	}
@@ -220,6 +223,11 @@ func (s *Status) apply(a *Asset, i int, e Event) *HistoryError {
 			s.State = Ordered
 			s.Since = e.Date
 			return nil
+		}
+		if a.Batch() {
+			if done, err := s.applyBatch(a, e, fail); done || err != nil {
+				return err
+			}
 		}
 		if !slices.Contains(Allowed(a.Kind, s.State), e.Type) {
 			if e.Type == "assigned" && s.State == InUse {

@@ -35,6 +35,7 @@ type Asset struct {
 
 	// component
 	InstalledIn string // never read from the file: computed from events
+	Quantity    *int   // units in a batch (keyboards, cables); nil: one
 
 	// licence, domain, document
 	Metric    string
@@ -112,6 +113,7 @@ type Event struct {
 	Proceeds    Money
 	Until       Date
 	Seats       *int
+	Units       *int // assigned, unassigned: units of a batch
 
 	// Pos is where the event starts; KeyPos where each of its values is.
 	Pos    Pos

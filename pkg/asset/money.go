@@ -162,3 +162,11 @@ func MinorUnits(currency string) int32 {
 	}
 	return 2
 }
+
+// Times is the amount n times over, as a batch of n units costs.
+func (m Money) Times(n int) Money {
+	if n == 1 || m.IsZero() {
+		return m
+	}
+	return NewMoney(m.Amount.Mul(decimal.NewFromInt(int64(n))), m.Currency)
+}

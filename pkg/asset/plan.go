@@ -125,6 +125,10 @@ func Plan(a *Asset, e Event, opts PlanOptions) (Planned, *Refusal) {
 		}
 	case Unassign:
 		switch {
+		case a.Batch():
+			if r := planBatchReturn(a, &e, st); r != nil {
+				return Planned{}, r
+			}
 		case e.From != "":
 		case a.Kind == Licence && len(st.SeatHolders) > 1:
 			return Planned{}, refusal("seat-holder-needed", "say whose seat to free: itrack unassign %s PERSON (seats are held by %s)", a.ID, strings.Join(st.SeatHolders, ", "))
@@ -241,7 +245,7 @@ func planAssign(a *Asset, e Event, st Status, opts PlanOptions) ([]Event, *Refus
 				a.ID, plural(seats, "seat"), used, day, a.ID, used)
 		}
 	}
-	if !a.Kind.Tracked() || st.State != InUse {
+	if !a.Kind.Tracked() || st.State != InUse || a.Batch() {
 		return nil, nil
 	}
 	switch {
@@ -377,4 +381,19 @@ func LastEvent(a *Asset) (Event, bool) {
 		}
 	}
 	return last, last.Type != ""
+}
+
+// planBatchReturn says whose units of a batch come back, and how many:
+// the only holder's, and all they hold, unless the event says.
+func planBatchReturn(a *Asset, e *Event, st Status) *Refusal {
+	switch {
+	case e.From == "" && len(st.Holdings) > 1:
+		return refusal("seat-holder-needed", "say whose units come back: itrack unassign %s PERSON (units are held by %s)", a.ID, st.holdingList())
+	case e.From == "" && len(st.Holdings) == 1:
+		e.From = st.Holdings[0].Person
+	}
+	if held := st.held(e.From); e.Units == nil && held > 0 {
+		e.Units = &held // the record says how many came back
+	}
+	return nil
 }

@@ -184,7 +184,7 @@ func TestEventTypesHaveWordsAndRoundTrip(t *testing.T) {
 		}
 		values := map[string]string{"date": "2026-11-02", "event": string(spec.Type), "note": "a note"}
 		for _, k := range spec.Keys {
-			values[k] = map[string]string{"until": "2027-01-01", "seats": "3", "method": "sold", "cost": "10.5 EUR", "proceeds": "12"}[k]
+			values[k] = map[string]string{"until": "2027-01-01", "seats": "3", "units": "2", "method": "sold", "cost": "10.5 EUR", "proceeds": "12"}[k]
 			if values[k] == "" {
 				values[k] = "x"
 			}

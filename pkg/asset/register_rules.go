@@ -336,7 +336,7 @@ func Leavers(people []*Person, asOf Date) map[string]*Person {
 // it, on the status's date.
 func (s Status) LeaversHolding(leavers map[string]*Person) []*Person {
 	var out []*Person
-	for _, who := range append([]string{s.Holder}, s.SeatHolders...) {
+	for _, who := range append(append([]string{s.Holder}, s.SeatHolders...), s.HolderIDs()...) {
 		if p, left := leavers[who]; left && s.HeldBy(who) {
 			out = append(out, p)
 		}

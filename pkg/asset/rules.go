@@ -54,6 +54,7 @@ var Rules = map[string]string{
 	"renews-and-expires":      "a record gives both renews and expires",
 	"self-manager":            "a person is their own manager",
 	"site-with-seats":         "a site licence gives a seat count",
+	"zero-quantity":           "a component's quantity is 0",
 	"stray-file":              "a file that is not a record sits in a record folder",
 	"stray-folder":            "a folder inside a kind folder is not read",
 	"tab-indent":              "a line is indented with a tab",

@@ -44,5 +44,5 @@ func (s Status) HeldBy(person string) bool {
 			return true
 		}
 	}
-	return false
+	return s.held(person) > 0
 }

@@ -62,6 +62,9 @@ func (e Event) Details(currency string) string {
 	if e.Seats != nil {
 		add("", fmt.Sprintf("%d seats", *e.Seats))
 	}
+	if e.Units != nil {
+		add("", plural(*e.Units, "unit"))
+	}
 	add("", e.Method)
 	add("proceeds ", e.Proceeds.In(currency).String())
 	add("certificate ", e.Certificate)
@@ -102,6 +105,11 @@ func (e Event) fill(tmpl string, a *Asset) string {
 		case "seat":
 			if a != nil && a.Kind == Licence {
 				return "a seat of"
+			}
+			fallthrough
+		case "units":
+			if e.Units != nil {
+				return plural(*e.Units, "unit") + " of"
 			}
 		case "seats":
 			if e.Seats != nil {

@@ -36,9 +36,11 @@ func eventCmd(app *App, runF func(*change) error, use, short, long string, args 
 
 func newAssignCmd(app *App, runF func(*change) error) *cobra.Command {
 	var force, reassign bool
+	var units int
 	cmd := eventCmd(app, runF, "assign ID PERSON", "Give an asset, or a licence seat, to a person",
 		`Give hardware or a component to a person, or one seat of a licence to a
-person (a hardware ID for licences with metric: device).
+person (a hardware ID for licences with metric: device). Of a batch (a
+component with a quantity), it gives one unit, or --units N.
 
 An asset someone else holds is refused unless --reassign, which returns it
 from them first. A licence seat beyond the licence's count is refused
@@ -48,17 +50,27 @@ Assigning to someone after their last day (leaves:) is refused unless
 		cobra.ExactArgs(2), func(cmd *cobra.Command, args []string) change {
 			return change{
 				id:      args[0],
-				values:  map[string]string{"event": "assigned", "to": args[1]},
+				values:  withUnits(map[string]string{"event": "assigned", "to": args[1]}, units),
 				opts:    asset.PlanOptions{Force: force, Reassign: reassign},
 				resolve: resolveHolder,
 			}
 		})
+	cmd.Flags().IntVar(&units, "units", 0, "units of a batch to give (default 1)")
 	cmd.Flags().BoolVar(&force, "force", false, "assign even beyond a licence's seats, or to someone who has left")
 	cmd.Flags().BoolVar(&reassign, "reassign", false, "return the asset from its current holder first")
 	cmd.Example = `  itrack assign LT-0042 alice
   itrack assign LT-0042 bob --reassign --note "Alice left the team"
-  itrack assign figma-professional carol --date 2026-11-02`
+  itrack assign figma-professional carol --date 2026-11-02
+  itrack assign KB-0001 alice --units 2`
 	return cmd
+}
+
+// withUnits adds --units to an event's values when it was given.
+func withUnits(values map[string]string, units int) map[string]string {
+	if units != 0 {
+		values["units"] = fmt.Sprint(units)
+	}
+	return values
 }
 
 // resolveHolder finds whom an assignment names, ignoring case as IDs are
@@ -119,16 +131,21 @@ func (w *writer) findPerson(name, flag string) (string, error) {
 }
 
 func newUnassignCmd(app *App, runF func(*change) error) *cobra.Command {
-	return eventCmd(app, runF, "unassign ID [PERSON]", "Take an asset back, or free a licence seat",
+	var units int
+	cmd := eventCmd(app, runF, "unassign ID [PERSON]", "Take an asset back, or free a licence seat",
 		`Take hardware or a component back into stock, or free the seat PERSON holds
-of a licence (PERSON may be left out when one person holds all its seats).`,
+of a licence (PERSON may be left out when one person holds all its seats).
+Of a batch (a component with a quantity), every unit PERSON holds comes
+back, or --units N of them.`,
 		cobra.RangeArgs(1, 2), func(cmd *cobra.Command, args []string) change {
 			values := map[string]string{"event": "unassigned"}
 			if len(args) == 2 {
 				values["from"] = args[1]
 			}
-			return change{id: args[0], values: values}
+			return change{id: args[0], values: withUnits(values, units)}
 		})
+	cmd.Flags().IntVar(&units, "units", 0, "units of a batch to take back (default all the person holds)")
+	return cmd
 }
 
 func newMoveCmd(app *App, runF func(*change) error) *cobra.Command {

@@ -106,7 +106,7 @@ func runOffboard(app *App, id string, flags *eventFlags, returnAll bool) error {
 		return err
 	}
 
-	held := view.HoldingsOf(items, statuses, w.reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, w.reg.Config, leaves) })
+	held := view.HoldingsOf(pf.ID, items, statuses, w.reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, w.reg.Config, leaves) })
 	out := app.IO.Out
 	fmt.Fprintln(out, safe.Text(fmt.Sprintf("%s (%s) leaves on %s.", p.Name, pf.ID, date)))
 	switch {

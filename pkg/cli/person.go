@@ -171,7 +171,7 @@ func runPersonShow(app *App, id string) error {
 		return &ExitError{Code: ExitInvalid, Err: fmt.Errorf("%s is invalid: fix it (itrack validate says how)", register.PersonPath(id))}
 	}
 	items := seats.Holdings(snap.Assets, statuses)[p.ID]
-	held := view.HoldingsOf(items, statuses, reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, reg.Config, asOf) })
+	held := view.HoldingsOf(p.ID, items, statuses, reg.Config.Currency, func(a *asset.Asset) *view.Amount { return bookValueOf(a, reg.Config, asOf) })
 	if format == "json" {
 		v := view.PersonOf(p, asOf, len(items))
 		v.Holds = held

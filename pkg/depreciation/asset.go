@@ -61,8 +61,9 @@ func Of(a *asset.Asset, cfg *asset.Config, asOf asset.Date) (*Result, error) {
 	if !ok {
 		return nil, nil
 	}
-	cost := a.Purchase.Cost.In(cfg.Currency)
-	salvage := spec.Salvage.In(cost.Currency)
+	// a batch depreciates as one: its units' cost and salvage together
+	cost := a.Purchase.Cost.In(cfg.Currency).Times(a.Count())
+	salvage := spec.Salvage.In(cost.Currency).Times(a.Count())
 	if !spec.Salvage.IsZero() && salvage.Currency != cost.Currency {
 		return nil, fmt.Errorf("%s: salvage is in %s but the cost is in %s", a.ID, salvage.Currency, cost.Currency)
 	}
@@ -206,7 +207,7 @@ func Totals(results []*Result, by string) []Total {
 			t = &Total{Group: k.group, Currency: k.currency}
 			totals[k] = t
 		}
-		t.Assets++
+		t.Assets += r.Asset.Count()
 		t.Cost = t.Cost.Add(r.Cost)
 		t.Accumulated = t.Accumulated.Add(r.Accumulated)
 		t.BookValue = t.BookValue.Add(r.BookValue)
@@ -238,7 +239,7 @@ func Guessed(results []*Result, cfg *asset.Config) Guess {
 	sums := map[string]decimal.Decimal{}
 	for _, r := range results {
 		if cfg.NoDepreciationMethod(r.Asset) {
-			g.Assets++
+			g.Assets += r.Asset.Count()
 			sums[r.Currency] = sums[r.Currency].Add(r.Cost)
 		}
 	}

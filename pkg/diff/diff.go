@@ -430,7 +430,7 @@ func describe(f File, base, head *side, in Input) Change {
 // costOf is what an asset costs: its purchase, else its cost per term.
 func costOf(a *asset.Asset, currency string) (asset.Money, asset.Duration) {
 	if !a.Purchase.Cost.IsZero() {
-		return a.Purchase.Cost.In(currency), asset.Duration{}
+		return a.Purchase.Cost.In(currency).Times(a.Count()), asset.Duration{}
 	}
 	return a.Cost.In(currency), a.Term
 }

@@ -285,6 +285,10 @@ func alias(n string, kind asset.Kind, person bool) string {
 		if t, ok := renewingAliases[n]; ok {
 			return t
 		}
+	case asset.Component:
+		if n == "qty" || n == "quantity" {
+			return "quantity" // Snipe-IT's components and accessories: a batch
+		}
 	}
 	if t := aliases[n]; t != TargetStatus || kind.Tracked() {
 		return t

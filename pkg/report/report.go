@@ -102,8 +102,21 @@ func counts(assets []*asset.Asset, statuses map[string]asset.Status) []Count {
 	}
 	n := map[key]int{}
 	for _, a := range assets {
-		if st := statuses[a.ID].State; st != "" {
-			n[key{a.Kind, st}]++
+		st := statuses[a.ID]
+		if st.State == "" {
+			continue
+		}
+		// a batch counts its units: those held in use, the rest where the
+		// batch is
+		out := 0
+		for _, h := range st.Holdings {
+			out += h.Units
+		}
+		if out > 0 {
+			n[key{a.Kind, asset.InUse}] += out
+		}
+		if rest := a.Count() - out; rest > 0 {
+			n[key{a.Kind, st.State}] += rest
 		}
 	}
 	var out []Count

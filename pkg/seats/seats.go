@@ -153,7 +153,7 @@ func Holdings(assets []*asset.Asset, statuses map[string]asset.Status) map[strin
 		if st.InstalledIn == "" && st.Holder != "" {
 			out[st.Holder] = append(out[st.Holder], a)
 		}
-		for _, h := range st.SeatHolders {
+		for _, h := range append(st.SeatHolders, st.HolderIDs()...) {
 			out[h] = append(out[h], a)
 		}
 	}

@@ -82,7 +82,7 @@ func TestViewsOfTheExampleRegister(t *testing.T) {
 	var people []personView
 	for _, p := range snap.People {
 		book := func(a *asset.Asset) *view.Amount { return nil }
-		people = append(people, personView{view.PersonOf(p, asOf, len(held[p.ID])), view.HoldingsOf(held[p.ID], statuses, cur, book)})
+		people = append(people, personView{view.PersonOf(p, asOf, len(held[p.ID])), view.HoldingsOf(p.ID, held[p.ID], statuses, cur, book)})
 	}
 	golden(t, "people.json", asJSON(t, people))
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/safe"
@@ -35,7 +37,8 @@ type Holding struct {
 	Kind  asset.Kind `json:"kind"`
 	Name  string     `json:"name"`
 	File  string     `json:"file"`
-	What  string     `json:"what"` // "hardware", "seat"
+	What  string     `json:"what"`            // "hardware", "seat", "2 units"
+	Units int        `json:"units,omitempty"` // of a batch
 	Value *Amount    `json:"value"`
 }
 
@@ -72,10 +75,11 @@ func (p Person) Lines() []Line {
 	return ls
 }
 
-// HoldingsOf describes what a person holds, with a value for each: the
-// book value of hardware and components (bookValue), the cost of one seat
-// per term for a licence, at its seat count on the statuses' day.
-func HoldingsOf(items []*asset.Asset, statuses map[string]asset.Status, currency string, bookValue func(*asset.Asset) *Amount) []Holding {
+// HoldingsOf describes what person holds, with a value for each: the
+// book value of hardware and components (bookValue; of a batch, their
+// units' share), the cost of one seat per term for a licence, at its seat
+// count on the statuses' day.
+func HoldingsOf(person string, items []*asset.Asset, statuses map[string]asset.Status, currency string, bookValue func(*asset.Asset) *Amount) []Holding {
 	out := make([]Holding, 0, len(items))
 	for _, a := range items {
 		h := Holding{ID: a.ID, Kind: a.Kind, Name: a.Name, File: a.File, What: string(a.Kind)}
@@ -85,12 +89,30 @@ func HoldingsOf(items []*asset.Asset, statuses map[string]asset.Status, currency
 			if per, ok := seats.PerSeat(a, statuses[a.ID], currency); ok {
 				h.Value = AmountOf(per, currency)
 			}
+		case a.Batch():
+			units := statuses[a.ID].HeldUnits(person)
+			h.What, h.Units = Plural(units, "unit"), units
+			h.Value = share(bookValue(a), units, a.Count())
 		default:
 			h.Value = bookValue(a)
 		}
 		out = append(out, h)
 	}
 	return out
+}
+
+// share is n of count units of a value, rounded to the currency's minor
+// units.
+func share(v *Amount, n, count int) *Amount {
+	if v == nil {
+		return nil
+	}
+	total, err := decimal.NewFromString(v.Amount)
+	if err != nil {
+		return v
+	}
+	part := total.Mul(decimal.NewFromInt(int64(n))).DivRound(decimal.NewFromInt(int64(count)), asset.MinorUnits(v.Currency))
+	return &Amount{Amount: part.StringFixed(asset.MinorUnits(v.Currency)), Currency: v.Currency}
 }
 
 // PeopleOf shapes people for machine output, with how many assets each

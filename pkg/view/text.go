@@ -50,9 +50,20 @@ func (v Asset) Lines() []Line {
 	add("installed", strings.Join(parts, ", "))
 	add("location", v.Location)
 	add("seat holders", strings.Join(v.SeatHolders, ", "))
+	if v.Quantity != nil {
+		held := make([]string, len(v.Holdings))
+		for i, h := range v.Holdings {
+			held[i] = fmt.Sprintf("%s %d", h.Person, h.Units)
+		}
+		add("quantity", join(Plural(*v.Quantity, "unit"), fmt.Sprintf("%d in stock", *v.InStock), prefixed("held by ", strings.Join(held, ", "))))
+	}
 	add("tags", strings.Join(v.Tags, ", "))
 	if p := v.Purchase; p != nil {
-		add("purchased", join(p.Date, p.Cost.String(), prefixed("from ", p.Supplier), prefixed("order ", p.Order), prefixed("invoice ", p.Invoice)))
+		cost := p.Cost.String()
+		if p.Total != nil && cost != "" {
+			cost += " each, " + p.Total.String() + " in all"
+		}
+		add("purchased", join(p.Date, cost, prefixed("from ", p.Supplier), prefixed("order ", p.Order), prefixed("invoice ", p.Invoice)))
 	}
 	add("book value", v.BookValue.String())
 	if d := v.Depreciation; d != nil {
@@ -161,8 +172,11 @@ func ListTable(assets []*asset.Asset, statuses map[string]asset.Status, st *rend
 	for _, a := range assets {
 		s := statuses[a.ID]
 		holder := s.Holder
-		if a.Kind == asset.Licence {
+		switch {
+		case a.Kind == asset.Licence:
 			holder = seatsCell(s)
+		case a.Batch():
+			holder = fmt.Sprintf("%d/%d units held", a.Count()-s.Stock, a.Count())
 		}
 		t.Rows = append(t.Rows, []string{a.ID, string(a.Kind), a.Name, string(s.State), holder, a.Owner, s.Location})
 	}

@@ -54,6 +54,9 @@ type Asset struct {
 	InstalledIn  string            `json:"installed_in,omitempty"`
 	Installed    []Part            `json:"installed,omitempty"`
 	SeatHolders  []string          `json:"seat_holders,omitempty"`
+	Quantity     *int              `json:"quantity,omitempty"`
+	InStock      *int              `json:"in_stock,omitempty"`
+	Holdings     []UnitHolding     `json:"holdings,omitempty"`
 	Tags         []string          `json:"tags,omitempty"`
 	Purchase     *Purchase         `json:"purchase,omitempty"`
 	BookValue    *Amount           `json:"book_value,omitempty"`
@@ -85,10 +88,17 @@ type Asset struct {
 	History      []Event           `json:"history"`
 }
 
+// UnitHolding is units of a batch one person holds, in machine output.
+type UnitHolding struct {
+	Person string `json:"person"`
+	Units  int    `json:"units"`
+}
+
 // Purchase is the purchase block in machine output.
 type Purchase struct {
 	Date     string  `json:"date,omitempty"`
 	Cost     *Amount `json:"cost,omitempty"`
+	Total    *Amount `json:"total,omitempty"` // a batch's: cost × quantity
 	Supplier string  `json:"supplier,omitempty"`
 	Order    string  `json:"order,omitempty"`
 	Invoice  string  `json:"invoice,omitempty"`
@@ -117,6 +127,7 @@ type Event struct {
 	In          string  `json:"in,omitempty"`
 	Until       string  `json:"until,omitempty"`
 	Seats       *int    `json:"seats,omitempty"`
+	Units       *int    `json:"units,omitempty"`
 	Method      string  `json:"method,omitempty"`
 	Proceeds    *Amount `json:"proceeds,omitempty"`
 	Certificate string  `json:"certificate,omitempty"`
@@ -180,11 +191,21 @@ func AssetOf(a *asset.Asset, st asset.Status, cfg *asset.Config, today asset.Dat
 	}
 	if p := a.Purchase; p != (asset.Purchase{}) {
 		v.Purchase = &Purchase{Date: p.Date.String(), Cost: AmountOf(p.Cost, currency), Supplier: p.Supplier, Order: p.Order, Invoice: p.Invoice}
+		if a.Batch() {
+			v.Purchase.Total = AmountOf(p.Cost.Times(a.Count()), currency)
+		}
 	}
 	if d := a.Depreciation; d.Method != "" || !d.Life.IsZero() || !d.Salvage.IsZero() || !d.Rate.IsZero() {
 		v.Depreciation = &Depreciation{Method: d.Method, Life: d.Life.String(), Salvage: AmountOf(d.Salvage, currency)}
 		if !d.Rate.IsZero() {
 			v.Depreciation.Rate = d.Rate.String()
+		}
+	}
+	if a.Quantity != nil {
+		stock := st.Stock
+		v.Quantity, v.InStock = a.Quantity, &stock
+		for _, h := range st.Holdings {
+			v.Holdings = append(v.Holdings, UnitHolding{Person: h.Person, Units: h.Units})
 		}
 	}
 	if w := a.Warranty; w != (asset.Warranty{}) {
@@ -221,7 +242,7 @@ func ShownEvents(history []asset.Event, currency string, asOf, today asset.Date)
 func EventOf(e asset.Event, currency string) Event {
 	return Event{
 		Date: e.Date.String(), Event: string(e.Type), To: e.To, From: e.From, In: e.In, Until: e.Until.String(),
-		Seats: e.Seats, Method: e.Method, Proceeds: AmountOf(e.Proceeds, currency), Certificate: e.Certificate,
+		Seats: e.Seats, Units: e.Units, Method: e.Method, Proceeds: AmountOf(e.Proceeds, currency), Certificate: e.Certificate,
 		Location: e.Location, By: e.By, Reason: e.Reason, Cost: AmountOf(e.Cost, currency), Note: e.Note,
 		details: e.Details(currency),
 	}
