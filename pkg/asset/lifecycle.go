@@ -228,6 +228,8 @@ func (s *Status) apply(a *Asset, i int, e Event) *HistoryError {
 			if done, err := s.applyBatch(a, e, fail); done || err != nil {
 				return err
 			}
+		} else if e.Units != nil {
+			return fail("%s is one item, not a batch: units go with a component that has a quantity (itrack set %s quantity=N)", a.ID, a.ID)
 		}
 		if !slices.Contains(Allowed(a.Kind, s.State), e.Type) {
 			if e.Type == "assigned" && s.State == InUse {
