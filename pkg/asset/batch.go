@@ -53,6 +53,8 @@ func (s *Status) held(person string) int {
 
 // applyBatch records an event on a batch. fail is apply's.
 func (s *Status) applyBatch(a *Asset, e Event, fail func(string, ...any) *HistoryError) (bool, *HistoryError) {
+	// a status copied before this event keeps its own holdings
+	s.Holdings = slices.Clone(s.Holdings)
 	switch e.Type {
 	case Assign:
 		if s.State != InStock {
@@ -74,8 +76,11 @@ func (s *Status) applyBatch(a *Asset, e Event, fail func(string, ...any) *Histor
 			from = s.Holdings[0].Person
 		}
 		held := s.held(from)
-		if from == "" || held == 0 {
+		switch {
+		case from == "":
 			return true, fail("say whose units come back: an unassigned event of a batch needs from: (units are held by %s)", s.holdingList())
+		case held == 0:
+			return true, fail("%s holds no unit of %s (units are held by %s)", from, a.ID, s.holdingList())
 		}
 		n := unitsOf(e, held)
 		if n < 1 || n > held {
