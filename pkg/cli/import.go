@@ -79,8 +79,8 @@ plan and writes nothing. --kind people imports people.`,
 	f.StringVar(&opts.dateFormat, "date-format", "", "how dates are written, e.g. DD/MM/YYYY or MM/DD/YY (`FORMAT`; default: detected per column)")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "show what would change, write nothing")
 	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "import the valid rows and list the ones skipped")
-	f.StringArrayVar(&opts.statusMap, "status-map", nil, "say what a status label stands for: `LABEL=STATE` (repeatable; STATE: in_stock, in_use, in_repair, lost, retired, ordered)")
-	f.StringVar(&opts.exported, "exported", "", "the `DATE` the file was exported: the register's history from that day on is kept over the file's holders and statuses (default today)")
+	f.StringArrayVar(&opts.statusMap, "status-map", nil, "what a status label means: `LABEL=STATE` (repeatable; see docs/import.md)")
+	f.StringVar(&opts.exported, "exported", "", "the `DATE` the file was exported (default today): newer register history wins")
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(append(kindNames(), "people"), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
