@@ -28,7 +28,7 @@ var exitCodes = map[string]exitStatus{
 	"merge-driver": {findings: "the merge left conflicts to resolve"},
 	"renewals":     {findings: "--fail-within: something is overdue or due within the period", invalid: true},
 	"seats":        {findings: "--fail: a licence has more seats used than bought", invalid: true},
-	"reconcile":    {findings: "--fail: a device the tool sees is not in the register", invalid: true},
+	"reconcile":    {findings: "--fail: a device is untracked, or disposed-but-enrolled", invalid: true},
 
 	"show": readsRegister, "list": readsRegister, "history": readsRegister, "report": readsRegister,
 	"forecast": readsRegister, "depreciation": readsRegister, "export": readsRegister,

@@ -39,7 +39,7 @@ func TestCommandsParseTheirOptions(t *testing.T) {
 		{"diff", newDiffCmd(app, func(o *diffOptions) error { return capture(o) }),
 			[]string{"main", "--fail-on", "deletions"}, &diffOptions{revisions: []string{"main"}, failOn: "deletions"}},
 		{"reconcile", newReconcileCmd(app, func(o *reconcileOptions) error { return capture(o) }),
-			[]string{"mdm.csv", "--map", "SN=serial"}, &reconcileOptions{file: "mdm.csv", key: "serial", maps: []string{"SN=serial"}}},
+			[]string{"mdm.csv", "--map", "SN=serial"}, &reconcileOptions{file: "mdm.csv", key: "serial", maps: []string{"SN=serial"}, stale: "30d"}},
 		{"set", newSetCmd(app, func(o *setOptions) error { return capture(o) }),
 			[]string{"LT-0001", "location=Leeds", "owner="}, &setOptions{id: "LT-0001", assignments: []string{"location=Leeds", "owner="}}},
 		{"offboard", newOffboardCmd(app, func(o *offboardOptions) error { return capture(o) }),

@@ -51,6 +51,9 @@ func TestScripts(t *testing.T) {
 			if dir, err := filepath.Abs(snipeDir); err == nil {
 				env.Setenv("SNIPEIT", dir)
 			}
+			if dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "reconcile")); err == nil {
+				env.Setenv("EXPORTS", dir) // the device exports of reconcile's scripts
+			}
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("EDITOR", "false")
 			env.Setenv("VISUAL", "")
