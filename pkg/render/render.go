@@ -5,6 +5,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -15,10 +16,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
-	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/itrack/itrack/pkg/safe"
@@ -67,66 +65,77 @@ func (s *Styles) Colour(ansi string) lipgloss.Style {
 }
 
 func init() {
-	// tablewriter memoizes each cell's display width in an LRU of 8192
+	// twwidth memoizes each cell's display width in an LRU of 8192
 	// entries; the cells of a long table are mostly unique, so the cache
 	// only evicts, and measuring a short cell is cheaper than that.
 	twwidth.SetCacheCapacity(0)
 }
 
 // WriteTable writes t as aligned columns with a header line, the way gh
-// and kubectl print lists.
+// and kubectl print lists: each column as wide as its widest cell on
+// screen (colour codes take no room, wide characters two), two spaces
+// between columns, no spaces at the end of a line. It measures each cell
+// once, so a table takes time in proportion to its cells.
 func WriteTable(w io.Writer, t Table, st *Styles) error {
-	var b bytes.Buffer
-	tbl := tablewriter.NewTable(&b,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-			Borders: tw.BorderNone,
-			Symbols: tw.NewSymbols(tw.StyleNone),
-			Settings: tw.Settings{
-				Separators: tw.Separators{BetweenRows: tw.Off, BetweenColumns: tw.Off, ShowHeader: tw.Off},
-				Lines:      tw.Lines{ShowHeaderLine: tw.Off},
-			},
-		})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithPadding(tw.Padding{Left: "", Right: "  ", Overwrite: true}),
-		tablewriter.WithTrimSpace(tw.Off),
-	)
-	header := make([]string, len(t.Header))
+	cols := len(t.Header)
+	for _, row := range t.Rows {
+		cols = max(cols, len(row))
+	}
+	cells := make([][]string, 0, len(t.Rows)+1)
+	header := make([]string, cols)
 	for i, h := range t.Header {
 		header[i] = safe.Text(strings.ToUpper(h))
 		if st.colour {
 			header[i] = st.Bold().Render(header[i])
 		}
 	}
-	tbl.Header(header)
-	style := t.Style
+	cells = append(cells, header)
 	for r, row := range t.Rows {
-		cells := make([]string, len(row))
+		line := make([]string, cols)
 		for i, c := range row {
-			cells[i] = safe.Text(oneLine(c))
-			if st.colour && style != nil && c != "" {
-				cells[i] = style(r, i, c).Render(cells[i])
+			line[i] = safe.Text(oneLine(c))
+			if st.colour && t.Style != nil && c != "" {
+				line[i] = t.Style(r, i, c).Render(line[i])
 			}
 		}
-		if err := tbl.Append(cells); err != nil {
+		cells = append(cells, line)
+	}
+	widths := make([][]int, len(cells))
+	colWidth := make([]int, cols)
+	for r, line := range cells {
+		widths[r] = make([]int, cols)
+		for i, c := range line {
+			if c != "" {
+				widths[r][i] = twwidth.Width(c)
+				colWidth[i] = max(colWidth[i], widths[r][i])
+			}
+		}
+	}
+	bw := bufio.NewWriter(w)
+	var buf []byte
+	for r, line := range cells {
+		buf = buf[:0]
+		for i, c := range line {
+			buf = append(buf, c...)
+			if i < cols-1 {
+				buf = append(buf, spaces(colWidth[i]-widths[r][i]+2)...)
+			}
+		}
+		buf = append(bytes.TrimRight(buf, " "), '\n')
+		if _, err := bw.Write(buf); err != nil {
 			return err
 		}
 	}
-	if err := tbl.Render(); err != nil {
-		return err
+	return bw.Flush()
+}
+
+// spaces is n spaces.
+func spaces(n int) string {
+	const run = "                                                                "
+	if n <= len(run) {
+		return run[:n]
 	}
-	for _, line := range strings.SplitAfter(b.String(), "\n") {
-		if line == "" {
-			continue
-		}
-		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+"\n"); err != nil {
-			return err
-		}
-	}
-	return nil
+	return strings.Repeat(" ", n)
 }
 
 // oneLine keeps a cell on one line, and its tabs from breaking the

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -122,3 +123,37 @@ func TestWriteAs(t *testing.T) {
 		}
 	}
 }
+
+// Columns line up on screen: a wide character takes two columns, colour
+// codes none, a short row's missing cells are empty, and no line ends in
+// spaces.
+func TestWriteTableAligns(t *testing.T) {
+	tbl := Table{
+		Header: []string{"id", "name", "note"},
+		Rows:   [][]string{{"LT-1", "東京のノート", "ok"}, {"LT-22", "Ana", ""}, {"X"}},
+		Style:  func(row, col int, cell string) lipgloss.Style { return lipgloss.NewStyle().Bold(true) },
+	}
+	var plain bytes.Buffer
+	if err := WriteTable(&plain, tbl, NewStyles(&plain, false)); err != nil {
+		t.Fatal(err)
+	}
+	want := "ID     NAME          NOTE\n" +
+		"LT-1   東京のノート  ok\n" +
+		"LT-22  Ana\n" +
+		"X\n"
+	if plain.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", plain.String(), want)
+	}
+	var coloured bytes.Buffer
+	if err := WriteTable(&coloured, tbl, NewStyles(&coloured, true)); err != nil {
+		t.Fatal(err)
+	}
+	if got := ansi.ReplaceAllString(coloured.String(), ""); got != want {
+		t.Errorf("in colour, without its codes, got\n%s\nwant\n%s", got, want)
+	}
+	if !strings.Contains(coloured.String(), "\x1b[1m") {
+		t.Errorf("in colour, no bold: %q", coloured.String())
+	}
+}
+
+var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
