@@ -143,3 +143,18 @@ func MonthsBetween(d, e Date) int {
 	}
 	return n
 }
+
+// MarshalBinary writes the date in four bytes (year, month, day), for the
+// register's index.
+func (d Date) MarshalBinary() ([]byte, error) {
+	return []byte{byte(d.y >> 8), byte(d.y), byte(d.m), byte(d.d)}, nil
+}
+
+// UnmarshalBinary reads what MarshalBinary wrote.
+func (d *Date) UnmarshalBinary(b []byte) error {
+	if len(b) != 4 {
+		return fmt.Errorf("a date is 4 bytes, not %d", len(b))
+	}
+	*d = Date{int32(int16(uint16(b[0])<<8 | uint16(b[1]))), int8(b[2]), int8(b[3])}
+	return nil
+}

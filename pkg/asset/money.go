@@ -170,3 +170,36 @@ func (m Money) Times(n int) Money {
 	}
 	return NewMoney(m.Amount.Mul(decimal.NewFromInt(int64(n))), m.Currency)
 }
+
+// MarshalBinary writes the amount as it was written (or, for an amount
+// computed, its exact decimal) and its currency, for the register's index;
+// an unset amount is empty.
+func (m Money) MarshalBinary() ([]byte, error) {
+	if !m.set {
+		return nil, nil
+	}
+	if m.text == "" {
+		exact, err := m.Amount.MarshalBinary()
+		return append([]byte("="+m.Currency+" "), exact...), err
+	}
+	return []byte(":" + m.Currency + " " + m.text), nil
+}
+
+// UnmarshalBinary reads what MarshalBinary wrote.
+func (m *Money) UnmarshalBinary(b []byte) error {
+	if len(b) == 0 {
+		*m = Money{}
+		return nil
+	}
+	cur, rest, ok := strings.Cut(string(b[1:]), " ")
+	if !ok {
+		return fmt.Errorf("an amount has no currency")
+	}
+	*m = Money{Currency: cur, set: true}
+	if b[0] == '=' {
+		return m.Amount.UnmarshalBinary([]byte(rest))
+	}
+	d, err := decimal.NewFromString(rest)
+	m.Amount, m.text = d, rest
+	return err
+}

@@ -173,5 +173,6 @@ func folderFiles(app *App, base, head string) (diff.Input, error) {
 	if err != nil {
 		return diff.Input{}, refuse("%v", err)
 	}
+	breg.NoIndex, hreg.NoIndex = true, true // no index is left in folders only compared
 	return diff.FromFolders(breg, hreg), nil
 }

@@ -52,6 +52,7 @@ func (app *App) open() (*register.Register, error) {
 	if err != nil {
 		return nil, refuse("%v", err)
 	}
+	reg.NoIndex = app.noIndex || (app.Getenv("ITRACK_NO_INDEX") != "" && app.Getenv("ITRACK_NO_INDEX") != "0")
 	return reg, nil
 }
 

@@ -37,6 +37,7 @@ type App struct {
 	asOfArg string
 	format  string
 	noColor bool
+	noIndex bool
 	commit  bool
 
 	// exit is raised to ExitInvalid by a command that skipped bad files.

@@ -59,7 +59,12 @@ func (r *Register) Load() *Snapshot {
 func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
 	jobs, layout := r.listFiles()
 	results := make([]result, len(jobs))
-	Parallel(len(jobs), func(i int) { results[i] = r.decode(jobs[i], opts) })
+	if x := r.openIndex(len(jobs)); x != nil {
+		Parallel(len(jobs), func(i int) { results[i] = r.decodeIndexed(x, i, jobs[i], opts) })
+		x.save(r, jobs)
+	} else {
+		Parallel(len(jobs), func(i int) { results[i], _ = r.decode(jobs[i], opts) })
+	}
 
 	s := &Snapshot{Config: r.Config, Files: len(jobs)}
 	s.Findings = append(s.Findings, r.ConfigFindings...)
@@ -84,10 +89,12 @@ func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
 	return s
 }
 
-func (r *Register) decode(j job, opts LoadOptions) result {
+// decode reads and decodes one record file. With opts.Canonical, it also
+// checks the file's form; the entry says what it found, for the index.
+func (r *Register) decode(j job, opts LoadOptions) (result, *indexEntry) {
 	data, err := readRegular(r.Abs(j.rel), j.rel, asset.MaxFileSize)
 	if err != nil {
-		return result{findings: asset.Findings{readFinding(j.rel, err)}}
+		return result{findings: asset.Findings{readFinding(j.rel, err)}}, nil
 	}
 	doc, fs := asset.ParseYAML(j.rel, data)
 	var res result
@@ -98,12 +105,38 @@ func (r *Register) decode(j job, opts LoadOptions) result {
 		res.asset, more = asset.DecodeAssetDoc(j.rel, j.id, j.kind, doc)
 	}
 	res.findings = append(fs, more...)
-	if opts.Canonical && doc != nil && !res.findings.HasErrors() {
-		// a byte-order mark and CRLF line endings have warnings of their own
-		text := withoutBOMAndCRLF(data)
-		if canon, same, err := canonical(doc, text); err == nil && !same {
-			res.findings = append(res.findings, nonCanonical(j.rel, text, canon))
+	e := &indexEntry{Asset: res.asset, Person: res.person, Findings: res.findings}
+	if opts.Canonical {
+		e.Canon = true
+		if doc != nil && !res.findings.HasErrors() {
+			// a byte-order mark and CRLF line endings have warnings of their own
+			text := withoutBOMAndCRLF(data)
+			if canon, same, err := canonical(doc, text); err != nil {
+				e.Canon = false
+			} else if !same {
+				f := nonCanonical(j.rel, text, canon)
+				e.NonCanonical = &f
+			}
 		}
+	}
+	return e.result(opts.Canonical), e
+}
+
+// decodeIndexed is decode, taking the record from the index when its file
+// is unchanged, and keeping what it decoded for the index.
+func (r *Register) decodeIndexed(x *index, i int, j job, opts LoadOptions) result {
+	e, id, ok := x.lookup(j.rel, r.Abs(j.rel), opts.Canonical)
+	if e != nil {
+		x.entries[i] = e
+		return e.result(opts.Canonical)
+	}
+	res, e := r.decode(j, opts)
+	if ok && e != nil {
+		e.ID = id
+		x.entries[i] = e
+	}
+	if old := x.old[j.rel]; old != nil || e != nil {
+		x.markChanged()
 	}
 	return res
 }

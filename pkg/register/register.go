@@ -22,6 +22,9 @@ type Register struct {
 	// ConfigFindings are the problems in itrack.yaml; the register is still
 	// usable with defaults where a value was bad.
 	ConfigFindings asset.Findings
+	// NoIndex makes Load decode every file, neither reading nor writing
+	// the register's index (see cache.go).
+	NoIndex bool
 }
 
 // ErrNoRegister is returned when no itrack.yaml is found.

@@ -1,0 +1,263 @@
+package register
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/itrack/itrack/pkg/asset"
+)
+
+// The register index is a cache of every record file's decoded record and
+// its own findings, so that a read command decodes only the files that
+// changed since the last one. It lives outside what git tracks: in
+// .git/itrack/index when the register is a repository's top folder, else
+// in .itrack/cache/index, a folder that ignores itself. It is
+//
+//   - invisible: a record comes from it only when its file is provably
+//     the one it was decoded from, so every output is what decoding every
+//     file would give;
+//   - fresh by proof: a file is the same when its size, modification and
+//     change times (in nanoseconds), inode and mode are; a file changed
+//     within indexWindow of the run that decoded it is not kept, since a
+//     later edit within the same timestamp tick would not show (git's
+//     racily clean entries);
+//   - safe: written whole to a temporary file and renamed, so a reader
+//     sees an old index or a new one, never part of one; it starts with a
+//     format line and a SHA-256 of the rest, and holds the build of
+//     itrack that wrote it. An index that is missing, of another build,
+//     corrupt or too large is ignored and written anew; it can always be
+//     deleted.
+//
+// Register.NoIndex, --no-index and ITRACK_NO_INDEX=1 bypass it.
+
+// indexFormat is the version of the index's layout; the build identity
+// changes with every binary anyway.
+const indexFormat = "itrack-index 1\n"
+
+// indexWindow is how recent a file's change may be for its entry to be
+// distrusted: above any file system's timestamp granularity (FAT's two
+// seconds) and the lag of the kernel's coarse clock.
+var indexWindow = 3 * time.Second
+
+// fileID is what a file is known by.
+type fileID struct {
+	Size, MTime, CTime int64
+	Ino                uint64
+	Mode               uint32
+}
+
+// indexEntry is one record file as it was decoded.
+type indexEntry struct {
+	ID       fileID
+	Asset    *asset.Asset
+	Person   *asset.Person
+	Findings asset.Findings // the file's own, from parsing and decoding
+	// Canon is set when the canonical-form check ran; NonCanonical holds
+	// its finding when the file is not in canonical form.
+	Canon        bool
+	NonCanonical *asset.Finding
+}
+
+type indexData struct {
+	Build   string
+	Entries map[string]*indexEntry // by path relative to the root
+}
+
+// index is the index of one load: the entries read, and those the load
+// decoded or found unchanged.
+type index struct {
+	path    string
+	started time.Time
+	old     map[string]*indexEntry
+	entries []*indexEntry // by job
+	mu      sync.Mutex
+	changed bool // an entry was decoded anew
+}
+
+func (x *index) markChanged() {
+	x.mu.Lock()
+	x.changed = true
+	x.mu.Unlock()
+}
+
+// indexPath is where the register's index lives.
+func (r *Register) indexPath() string {
+	if st, err := os.Lstat(filepath.Join(r.Root, ".git")); err == nil && st.IsDir() {
+		return filepath.Join(r.Root, ".git", "itrack", "index")
+	}
+	return filepath.Join(r.Root, ".itrack", "cache", "index")
+}
+
+// openIndex reads the index for a load of n files: nil when the index is
+// off, or cannot be used on this system.
+func (r *Register) openIndex(n int) *index {
+	if r.NoIndex {
+		return nil
+	}
+	if _, ok := identify(filepath.Join(r.Root, asset.ConfigFile)); !ok {
+		return nil
+	}
+	x := &index{path: r.indexPath(), started: time.Now(), entries: make([]*indexEntry, n)}
+	// an entry is a few times the size of its file, and a file at most
+	// MaxFileSize: more than that is not an index itrack wrote
+	data, err := readRegular(x.path, "index", int64(n+1)*64<<10)
+	if err == nil {
+		x.old = decodeIndex(data)
+	}
+	return x
+}
+
+// decodeIndex reads an index file's entries; none when it is not an
+// index this build wrote, or is damaged.
+func decodeIndex(data []byte) map[string]*indexEntry {
+	rest, ok := bytes.CutPrefix(data, []byte(indexFormat))
+	if !ok || len(rest) < sha256.Size {
+		return nil
+	}
+	sum, body := rest[:sha256.Size], rest[sha256.Size:]
+	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+		return nil
+	}
+	var d indexData
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&d); err != nil || d.Build != buildID() {
+		return nil
+	}
+	return d.Entries
+}
+
+// lookup returns the entry of job i when its file is the one the entry
+// was decoded from, and the file's identity; ok is false when the file
+// cannot be identified.
+func (x *index) lookup(rel, path string, canonical bool) (e *indexEntry, id fileID, ok bool) {
+	id, ok = identify(path)
+	if !ok || !regularMode(id.Mode) {
+		return nil, id, false
+	}
+	if e := x.old[rel]; e != nil && e.ID == id && (e.Canon || !canonical) {
+		return e, id, true
+	}
+	return nil, id, true
+}
+
+// result is what an entry says of its file.
+func (e *indexEntry) result(canonical bool) result {
+	res := result{asset: e.Asset, person: e.Person, findings: e.Findings}
+	if canonical && e.NonCanonical != nil {
+		res.findings = append(res.findings[:len(res.findings):len(res.findings)], *e.NonCanonical)
+	}
+	return res
+}
+
+// save writes the index when this load changed it. It is best effort: an
+// index that cannot be written is simply not there next time.
+func (x *index) save(r *Register, jobs []job) {
+	entries := make(map[string]*indexEntry, len(jobs))
+	recent := x.started.Add(-indexWindow).UnixNano()
+	changed := x.changed || len(x.old) != len(jobs)
+	for i, e := range x.entries {
+		if e == nil {
+			changed = changed || x.old[jobs[i].rel] != nil
+			continue
+		}
+		if e.ID.MTime >= recent || e.ID.CTime >= recent {
+			changed = true // not to be trusted next time
+			continue
+		}
+		entries[jobs[i].rel] = e
+	}
+	if !changed {
+		return
+	}
+	var body bytes.Buffer
+	if err := gob.NewEncoder(&body).Encode(indexData{Build: buildID(), Entries: entries}); err != nil {
+		return
+	}
+	sum := sha256.Sum256(body.Bytes())
+	data := make([]byte, 0, len(indexFormat)+len(sum)+body.Len())
+	data = append(append(append(data, indexFormat...), sum[:]...), body.Bytes()...)
+	_ = r.writeIndex(x.path, data)
+}
+
+// writeIndex replaces the index file, making its folders when they are
+// missing; .itrack/cache gets a .gitignore that ignores the folder, since
+// .itrack/ itself holds the schemas, which are committed. It never follows
+// a link: a link where a folder or the file belongs is left alone, and the
+// index is not written.
+func (r *Register) writeIndex(path string, data []byte) error {
+	cache := filepath.Dir(path)
+	for _, dir := range []string{filepath.Dir(cache), cache} {
+		if dir == filepath.Join(r.Root, ".git") {
+			continue
+		}
+		err := os.Mkdir(dir, 0o755)
+		if err == nil && filepath.Base(dir) == "cache" {
+			ignore := []byte("# the register's index, which itrack rebuilds: safe to delete\n*\n")
+			if err := os.WriteFile(filepath.Join(dir, ".gitignore"), ignore, 0o644); err != nil {
+				return err
+			}
+		} else if err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		if st, err := os.Lstat(dir); err != nil || !st.IsDir() {
+			return fmt.Errorf("%s is not a folder", dir)
+		}
+	}
+	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", path)
+	}
+	// what a write that was killed left behind; a writer running now
+	// whose file this removes does not write the index, which is no loss
+	if temps, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*"+tempSuffix)); err == nil {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
+	tmp, err := writeTemp(path, data, 0o644, false)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// buildID names the build of itrack running: an index written by another
+// is not read, since it may decode differently. It is the executable's
+// identity (a new build is a new file) with the version and commit the
+// build records.
+var buildID = sync.OnceValue(func() string {
+	var b strings.Builder
+	b.WriteString(indexFormat + runtime.Version())
+	if info, ok := debug.ReadBuildInfo(); ok {
+		b.WriteString(" " + info.Main.Version)
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				b.WriteString(" " + s.Value)
+			}
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if real, err := filepath.EvalSymlinks(exe); err == nil {
+			exe = real
+		}
+		if id, ok := identify(exe); ok {
+			fmt.Fprintf(&b, " %s %d %d %d", exe, id.Size, id.MTime, id.Ino)
+		} else if st, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(&b, " %s %d %d", exe, st.Size(), st.ModTime().UnixNano())
+		}
+	}
+	return b.String()
+})
