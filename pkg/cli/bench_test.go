@@ -10,6 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/itrack/itrack/pkg/asset"
 	"github.com/itrack/itrack/pkg/cli"
@@ -109,35 +112,89 @@ func firstHardware(b *testing.B, dir string) string {
 	return strings.TrimSuffix(entries[0].Name(), ".yaml")
 }
 
-// BenchmarkReports: seats, depreciation, renewals and list against
-// loading the same register: the computations must cost little beside the
-// reading.
-func BenchmarkReports(b *testing.B) {
-	for _, n := range []int{10_000, 100_000} {
+// BenchmarkReadCommands: each read command at 1k, 10k and 100k assets,
+// beside the parse floor of the same register in the same run (every file
+// listed, read and parsed into yaml.Node, one worker per CPU): cold (no
+// index: it is deleted before each run, so the run decodes every file and
+// writes the index) and warm (the index fresh). Each sub-benchmark
+// reports x-floor, its time over the floor's.
+func BenchmarkReadCommands(b *testing.B) {
+	commands := [][]string{
+		{"list", "--format", "json"},
+		{"renewals", "--within", "3650d", "--format", "json"},
+		{"seats", "--format", "json"},
+		{"depreciation", "--format", "json"},
+		{"depreciation", "--format", "table"},
+		{"report"},
+		{"validate"},
+	}
+	for _, n := range []int{1_000, 10_000, 100_000} {
 		dir := benchRegister(b, n)
-		b.Run(fmt.Sprintf("load/assets=%d", n), func(b *testing.B) {
-			reg, err := register.Open(dir)
-			if err != nil {
-				b.Fatal(err)
-			}
+		time.Sleep(3100 * time.Millisecond) // the index keeps only files older than its window
+		var floor float64
+		b.Run(fmt.Sprintf("assets=%d/floor", n), func(b *testing.B) {
 			for b.Loop() {
-				reg.Load()
+				parseFloor(b, dir)
 			}
+			floor = float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 		})
-		// as a table (tablewriter's cost grows with the rows printed) and
-		// as JSON (the computation and little else)
-		for _, cmd := range []string{"seats", "depreciation", "renewals", "list"} {
-			for _, format := range []string{"table", "json"} {
-				b.Run(fmt.Sprintf("%s/assets=%d/format=%s", cmd, n, format), func(b *testing.B) {
+		reg, err := register.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		index := reg.IndexPath()
+		for _, args := range commands {
+			for _, warm := range []bool{false, true} {
+				name := fmt.Sprintf("assets=%d/%s/index=cold", n, strings.Join(args, "_"))
+				if warm {
+					name = strings.Replace(name, "cold", "warm", 1)
+					runQuiet(b, append([]string{"-C", dir}, args...)...)
+				}
+				b.Run(name, func(b *testing.B) {
 					for b.Loop() {
-						if code := runQuiet(b, "-C", dir, cmd, "--format", format); code > 1 {
+						if !warm {
+							os.Remove(index)
+						}
+						if code := runQuiet(b, append([]string{"-C", dir}, args...)...); code > 1 {
 							b.Fatalf("exit %d", code)
 						}
+					}
+					if floor > 0 {
+						b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/floor, "x-floor")
 					}
 				})
 			}
 		}
 	}
+}
+
+// parseFloor lists, reads and parses every record file of dir into
+// yaml.Node, one worker per CPU: what no load can do with less.
+func parseFloor(b *testing.B, dir string) {
+	folders := []string{"people"}
+	for _, k := range asset.Kinds {
+		folders = append(folders, "assets/"+k.Folder())
+	}
+	var files []string
+	for _, sub := range folders {
+		entries, _ := os.ReadDir(filepath.Join(dir, sub))
+		for _, e := range entries {
+			if filepath.Ext(e.Name()) == ".yaml" {
+				files = append(files, filepath.Join(dir, sub, e.Name()))
+			}
+		}
+	}
+	register.Parallel(len(files), func(i int) {
+		data, err := os.ReadFile(files[i])
+		if err != nil {
+			b.Error(err)
+			return
+		}
+		var node yaml.Node
+		if err := yaml.Unmarshal(data, &node); err != nil {
+			b.Error(err)
+		}
+	})
 }
 
 // BenchmarkDiff: diff of a change to 5 files of a 100k-asset register,

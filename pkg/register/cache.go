@@ -3,10 +3,12 @@ package register
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/itrack/itrack/pkg/asset"
 )
@@ -91,8 +95,8 @@ func (x *index) markChanged() {
 	x.mu.Unlock()
 }
 
-// indexPath is where the register's index lives.
-func (r *Register) indexPath() string {
+// IndexPath is where the register's index lives (or would).
+func (r *Register) IndexPath() string {
 	if st, err := os.Lstat(filepath.Join(r.Root, ".git")); err == nil && st.IsDir() {
 		return filepath.Join(r.Root, ".git", "itrack", "index")
 	}
@@ -108,9 +112,12 @@ func (r *Register) openIndex(n int) *index {
 	if _, ok := identify(filepath.Join(r.Root, asset.ConfigFile)); !ok {
 		return nil
 	}
-	x := &index{path: r.indexPath(), started: time.Now(), entries: make([]*indexEntry, n)}
+	x := &index{path: r.IndexPath(), started: time.Now(), entries: make([]*indexEntry, n)}
 	// an entry is a few times the size of its file, and a file at most
 	// MaxFileSize: more than that is not an index itrack wrote
+	if !realFolders(r.Root, filepath.Dir(x.path)) {
+		return x
+	}
 	data, err := readRegular(x.path, "index", int64(n+1)*64<<10)
 	if err == nil {
 		x.old = decodeIndex(data)
@@ -118,8 +125,30 @@ func (r *Register) openIndex(n int) *index {
 	return x
 }
 
+// realFolders reports whether every folder from root down to dir is a
+// folder, not a link to one, so that the index is never read through a
+// link.
+func realFolders(root, dir string) bool {
+	rel, err := filepath.Rel(root, dir)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	for d := dir; d != root && d != "."; d = filepath.Dir(d) {
+		if st, err := os.Lstat(d); err != nil || !st.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
+// indexShards is how many parts the entries are split into, encoded and
+// decoded in parallel.
+const indexShards = 16
+
 // decodeIndex reads an index file's entries; none when it is not an
-// index this build wrote, or is damaged.
+// index this build wrote, or is damaged. After the format line and the
+// SHA-256 of the rest, it holds indexShards gob streams, each after its
+// length, each an indexData.
 func decodeIndex(data []byte) map[string]*indexEntry {
 	rest, ok := bytes.CutPrefix(data, []byte(indexFormat))
 	if !ok || len(rest) < sha256.Size {
@@ -129,11 +158,32 @@ func decodeIndex(data []byte) map[string]*indexEntry {
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
 		return nil
 	}
-	var d indexData
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&d); err != nil || d.Build != buildID() {
-		return nil
+	var shards [][]byte
+	for len(body) > 0 {
+		n, w := binary.Uvarint(body)
+		if w <= 0 || n > uint64(len(body)-w) {
+			return nil
+		}
+		shards, body = append(shards, body[w:w+int(n)]), body[w+int(n):]
 	}
-	return d.Entries
+	parts := make([]indexData, len(shards))
+	bad := make([]bool, len(shards))
+	Parallel(len(shards), func(i int) {
+		err := gob.NewDecoder(bytes.NewReader(shards[i])).Decode(&parts[i])
+		bad[i] = err != nil || parts[i].Build != buildID()
+	})
+	size := 0
+	for i, p := range parts {
+		if bad[i] {
+			return nil
+		}
+		size += len(p.Entries)
+	}
+	entries := make(map[string]*indexEntry, size)
+	for _, p := range parts {
+		maps.Copy(entries, p.Entries)
+	}
+	return entries
 }
 
 // lookup returns the entry of job i when its file is the one the entry
@@ -179,13 +229,30 @@ func (x *index) save(r *Register, jobs []job) {
 	if !changed {
 		return
 	}
-	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(indexData{Build: buildID(), Entries: entries}); err != nil {
-		return
+	parts := make([]indexData, indexShards)
+	for i := range parts {
+		parts[i] = indexData{Build: buildID(), Entries: make(map[string]*indexEntry, len(entries)/indexShards+1)}
 	}
-	sum := sha256.Sum256(body.Bytes())
-	data := make([]byte, 0, len(indexFormat)+len(sum)+body.Len())
-	data = append(append(append(data, indexFormat...), sum[:]...), body.Bytes()...)
+	for rel, e := range entries {
+		parts[xxhash.Sum64String(rel)%indexShards].Entries[rel] = e
+	}
+	encoded := make([][]byte, indexShards)
+	failed := make([]bool, indexShards)
+	Parallel(indexShards, func(i int) {
+		var b bytes.Buffer
+		failed[i] = gob.NewEncoder(&b).Encode(parts[i]) != nil
+		encoded[i] = b.Bytes()
+	})
+	var body []byte
+	for i, b := range encoded {
+		if failed[i] {
+			return
+		}
+		body = append(binary.AppendUvarint(body, uint64(len(b))), b...)
+	}
+	sum := sha256.Sum256(body)
+	data := make([]byte, 0, len(indexFormat)+len(sum)+len(body))
+	data = append(append(append(data, indexFormat...), sum[:]...), body...)
 	_ = r.writeIndex(x.path, data)
 }
 

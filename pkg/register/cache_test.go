@@ -220,7 +220,7 @@ func TestIndexKeepsOnlyFilesOlderThanItsWindow(t *testing.T) {
 		if git {
 			want = filepath.Join(dir, ".git", "itrack", "index")
 		}
-		if got := r.indexPath(); got != want {
+		if got := r.IndexPath(); got != want {
 			t.Errorf("index at %s, want %s", got, want)
 		}
 		indexWindow = time.Hour
@@ -256,7 +256,7 @@ func TestIndexNotTrustedWhenDamaged(t *testing.T) {
 	want := r.Load()
 	r.NoIndex = false
 	r.Load()
-	path := r.indexPath()
+	path := r.IndexPath()
 	good, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -294,8 +294,11 @@ func TestIndexNotTrustedWhenDamaged(t *testing.T) {
 			t.Errorf("%s: not written anew", name)
 		}
 	}
-	// links are not followed
+	// links are not followed, for reading or writing
 	elsewhere := t.TempDir()
+	if err := os.WriteFile(filepath.Join(elsewhere, "index"), resum(other(good)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	os.RemoveAll(filepath.Join(dir, ".itrack", "cache"))
 	if err := os.Symlink(elsewhere, filepath.Join(dir, ".itrack", "cache")); err != nil {
 		t.Fatal(err)
@@ -303,7 +306,10 @@ func TestIndexNotTrustedWhenDamaged(t *testing.T) {
 	if got := r.Load(); !reflect.DeepEqual(got, want) {
 		t.Errorf("cache folder a link: the load differs:\n%s", snapshotDiff(got, want))
 	}
-	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+	if data, _ := os.ReadFile(filepath.Join(elsewhere, "index")); !bytes.Equal(data, resum(other(good))) {
+		t.Errorf("the index was written through a link")
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 1 {
 		t.Errorf("the index was written through a link: %v", entries)
 	}
 	os.Remove(filepath.Join(dir, ".itrack", "cache"))
