@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -70,6 +71,15 @@ func Main(args []string) int {
 			return ExitUsage
 		}
 		app.Today = d
+	}
+	// ITRACK_CPUPROFILE writes a CPU profile of the run, for `go tool pprof`.
+	if path := os.Getenv("ITRACK_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer func() {
+				pprof.StopCPUProfile()
+				f.Close()
+			}()
+		}
 	}
 	return Run(app, args)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -73,9 +72,47 @@ type indexEntry struct {
 	NonCanonical *asset.Finding
 }
 
+// indexData is one part of the index.
 type indexData struct {
 	Build   string
 	Entries map[string]*indexEntry // by path relative to the root
+	// the findings of the rules across files, in the first part only,
+	// and the settings they were found with
+	Register    asset.Findings
+	RegisterKey string
+}
+
+func (p *indexData) encode() []byte {
+	e := newEncoder()
+	e.str(p.Build)
+	e.str(p.RegisterKey)
+	e.findings(p.Register)
+	e.uint(uint64(len(p.Entries)))
+	for rel, x := range p.Entries {
+		e.str(rel)
+		e.entry(x)
+	}
+	return e.b
+}
+
+func (p *indexData) decode(b []byte) error {
+	d := &decoder{b: b}
+	p.Build = d.str()
+	p.RegisterKey = d.str()
+	p.Register = d.findings()
+	n := d.countOf(12)
+	p.Entries = make(map[string]*indexEntry, n)
+	for range n {
+		rel := d.str()
+		p.Entries[rel] = d.entry()
+		if d.err != nil {
+			return d.err
+		}
+	}
+	if d.err == nil && len(d.b) > 0 {
+		return errCodec
+	}
+	return d.err
 }
 
 // index is the index of one load: the entries read, and those the load
@@ -87,6 +124,24 @@ type index struct {
 	entries []*indexEntry // by job
 	mu      sync.Mutex
 	changed bool // an entry was decoded anew
+	hits    int  // entries found unchanged
+
+	// the findings of the rules across files: read, then as this load
+	// found them
+	oldRegister, register       asset.Findings
+	oldRegisterKey, registerKey string
+}
+
+// fresh reports whether the load decoded nothing, every one of its n
+// files was in the index and no other, and the rules across files ran
+// with the same settings: their findings are then the index's, which it
+// takes.
+func (x *index) fresh(n int, key string) bool {
+	if x.changed || x.hits != n || len(x.old) != n || x.oldRegisterKey != key {
+		return false
+	}
+	x.register, x.registerKey = x.oldRegister, key
+	return true
 }
 
 func (x *index) markChanged() {
@@ -120,7 +175,7 @@ func (r *Register) openIndex(n int) *index {
 	}
 	data, err := readRegular(x.path, "index", int64(n+1)*64<<10)
 	if err == nil {
-		x.old = decodeIndex(data)
+		x.old = x.decode(data)
 	}
 	return x
 }
@@ -145,11 +200,11 @@ func realFolders(root, dir string) bool {
 // decoded in parallel.
 const indexShards = 16
 
-// decodeIndex reads an index file's entries; none when it is not an
+// decode reads an index file's entries; none when it is not an
 // index this build wrote, or is damaged. After the format line and the
-// SHA-256 of the rest, it holds indexShards gob streams, each after its
-// length, each an indexData.
-func decodeIndex(data []byte) map[string]*indexEntry {
+// SHA-256 of the rest, it holds indexShards parts, each after its
+// length, each an indexData as codec.go writes it.
+func (x *index) decode(data []byte) map[string]*indexEntry {
 	rest, ok := bytes.CutPrefix(data, []byte(indexFormat))
 	if !ok || len(rest) < sha256.Size {
 		return nil
@@ -169,7 +224,7 @@ func decodeIndex(data []byte) map[string]*indexEntry {
 	parts := make([]indexData, len(shards))
 	bad := make([]bool, len(shards))
 	Parallel(len(shards), func(i int) {
-		err := gob.NewDecoder(bytes.NewReader(shards[i])).Decode(&parts[i])
+		err := parts[i].decode(shards[i])
 		bad[i] = err != nil || parts[i].Build != buildID()
 	})
 	size := 0
@@ -179,6 +234,7 @@ func decodeIndex(data []byte) map[string]*indexEntry {
 		}
 		size += len(p.Entries)
 	}
+	x.oldRegister, x.oldRegisterKey = parts[0].Register, parts[0].RegisterKey
 	entries := make(map[string]*indexEntry, size)
 	for _, p := range parts {
 		maps.Copy(entries, p.Entries)
@@ -195,6 +251,9 @@ func (x *index) lookup(rel, path string, canonical bool) (e *indexEntry, id file
 		return nil, id, false
 	}
 	if e := x.old[rel]; e != nil && e.ID == id && (e.Canon || !canonical) {
+		x.mu.Lock()
+		x.hits++
+		x.mu.Unlock()
 		return e, id, true
 	}
 	return nil, id, true
@@ -214,7 +273,7 @@ func (e *indexEntry) result(canonical bool) result {
 func (x *index) save(r *Register, jobs []job) {
 	entries := make(map[string]*indexEntry, len(jobs))
 	recent := x.started.Add(-indexWindow).UnixNano()
-	changed := x.changed || len(x.old) != len(jobs)
+	changed := x.changed || len(x.old) != len(jobs) || x.oldRegisterKey != x.registerKey
 	for i, e := range x.entries {
 		if e == nil {
 			changed = changed || x.old[jobs[i].rel] != nil
@@ -236,18 +295,13 @@ func (x *index) save(r *Register, jobs []job) {
 	for rel, e := range entries {
 		parts[xxhash.Sum64String(rel)%indexShards].Entries[rel] = e
 	}
+	if len(entries) == len(jobs) { // else the next load decodes some files, and checks anew
+		parts[0].Register, parts[0].RegisterKey = x.register, x.registerKey
+	}
 	encoded := make([][]byte, indexShards)
-	failed := make([]bool, indexShards)
-	Parallel(indexShards, func(i int) {
-		var b bytes.Buffer
-		failed[i] = gob.NewEncoder(&b).Encode(parts[i]) != nil
-		encoded[i] = b.Bytes()
-	})
+	Parallel(indexShards, func(i int) { encoded[i] = parts[i].encode() })
 	var body []byte
-	for i, b := range encoded {
-		if failed[i] {
-			return
-		}
+	for _, b := range encoded {
 		body = append(binary.AppendUvarint(body, uint64(len(b))), b...)
 	}
 	sum := sha256.Sum256(body)

@@ -59,9 +59,9 @@ func (r *Register) Load() *Snapshot {
 func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
 	jobs, layout := r.listFiles()
 	results := make([]result, len(jobs))
-	if x := r.openIndex(len(jobs)); x != nil {
+	x := r.openIndex(len(jobs))
+	if x != nil {
 		Parallel(len(jobs), func(i int) { results[i] = r.decodeIndexed(x, i, jobs[i], opts) })
-		x.save(r, jobs)
 	} else {
 		Parallel(len(jobs), func(i int) { results[i], _ = r.decode(jobs[i], opts) })
 	}
@@ -81,7 +81,19 @@ func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
 	}
 	// person references are checked only against a people/ folder read
 	// whole: an unreadable one would make every owner unknown
-	s.Findings = append(s.Findings, asset.CheckRegister(r.Config, assets, s.People, r.HasPeople() && !peopleUnread(layout))...)
+	hasPeople := r.HasPeople() && !peopleUnread(layout)
+	if x != nil {
+		// the rules across files give what they gave when no file, and
+		// not the settings, changed since
+		key := fmt.Sprintf("%x %v", r.configSum, hasPeople)
+		if !x.fresh(len(jobs), key) {
+			x.register, x.registerKey = asset.CheckRegister(r.Config, assets, s.People, hasPeople), key
+		}
+		s.Findings = append(s.Findings, x.register...)
+		x.save(r, jobs)
+	} else {
+		s.Findings = append(s.Findings, asset.CheckRegister(r.Config, assets, s.People, hasPeople)...)
+	}
 	if !opts.AsOf.IsZero() {
 		s.Findings = append(s.Findings, asset.CheckAsOf(r.Config, assets, s.People, opts.AsOf)...)
 	}

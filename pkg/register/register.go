@@ -4,6 +4,7 @@
 package register
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,6 +26,8 @@ type Register struct {
 	// NoIndex makes Load decode every file, neither reading nor writing
 	// the register's index (see cache.go).
 	NoIndex bool
+
+	configSum [sha256.Size]byte // of itrack.yaml as read
 }
 
 // ErrNoRegister is returned when no itrack.yaml is found.
@@ -67,7 +70,7 @@ func Open(root string) (*Register, error) {
 		return nil, err
 	}
 	cfg, fs := asset.DecodeConfig(data)
-	return &Register{Root: root, Config: cfg, ConfigFindings: fs}, nil
+	return &Register{Root: root, Config: cfg, ConfigFindings: fs, configSum: sha256.Sum256(data)}, nil
 }
 
 // AssetPath returns the path, relative to the root and slash-separated, of
