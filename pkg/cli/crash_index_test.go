@@ -48,8 +48,10 @@ func TestKilledIndexWritesLeaveItRight(t *testing.T) {
 			t.Fatalf("no index after a read: %v", err)
 		}
 		for round := range 5 {
-			if round%2 == 0 {
-				os.Remove(index) // so that the next command writes a whole one
+			if round%2 == 0 { // damaged: the next command writes a whole one
+				if err := os.WriteFile(index, []byte("damaged"), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			} else { // a record changes: the index is written anew
 				rel := "assets/hardware/" + firstFile(t, filepath.Join(dir, "assets", "hardware"))
 				data, _ := os.ReadFile(filepath.Join(dir, rel))

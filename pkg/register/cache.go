@@ -125,6 +125,7 @@ type index struct {
 	mu      sync.Mutex
 	changed bool // an entry was decoded anew
 	hits    int  // entries found unchanged
+	existed bool // an index file was there, whatever it held
 
 	// the findings of the rules across files: read, then as this load
 	// found them
@@ -168,12 +169,15 @@ func (r *Register) openIndex(n int) *index {
 		return nil
 	}
 	x := &index{path: r.IndexPath(), started: time.Now(), entries: make([]*indexEntry, n)}
-	// an entry is a few times the size of its file, and a file at most
-	// MaxFileSize: more than that is not an index itrack wrote
 	if !realFolders(r.Root, filepath.Dir(x.path)) {
 		return x
 	}
-	data, err := readRegular(x.path, "index", int64(n+1)*64<<10)
+	// an entry is about the size of its file: an index of more than 16
+	// KiB a file is not worth reading (nor one itrack would write)
+	data, err := readRegular(x.path, "index", int64(n+1)*16<<10)
+	if err == nil || errors.As(err, new(*TooLargeError)) {
+		x.existed = true
+	}
 	if err == nil {
 		x.old = x.decode(data)
 	}
@@ -288,6 +292,12 @@ func (x *index) save(r *Register, jobs []job) {
 	if !changed {
 		return
 	}
+	if !x.existed {
+		// the first index of a register names no file: a register read
+		// once (a fresh clone in CI) does not pay for writing one, and the
+		// next command writes it whole
+		entries = nil
+	}
 	parts := make([]indexData, indexShards)
 	for i := range parts {
 		parts[i] = indexData{Build: buildID(), Entries: make(map[string]*indexEntry, len(entries)/indexShards+1)}
@@ -295,7 +305,7 @@ func (x *index) save(r *Register, jobs []job) {
 	for rel, e := range entries {
 		parts[xxhash.Sum64String(rel)%indexShards].Entries[rel] = e
 	}
-	if len(entries) == len(jobs) { // else the next load decodes some files, and checks anew
+	if len(entries) == len(jobs) && x.existed { // else the next load decodes some files, and checks anew
 		parts[0].Register, parts[0].RegisterKey = x.register, x.registerKey
 	}
 	encoded := make([][]byte, indexShards)

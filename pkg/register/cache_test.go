@@ -260,6 +260,7 @@ func TestIndexNotTrustedWhenDamaged(t *testing.T) {
 	r.NoIndex = true
 	want := r.Load()
 	r.NoIndex = false
+	r.Load() // the first index names no file
 	r.Load()
 	path := r.IndexPath()
 	good, err := os.ReadFile(path)
@@ -330,5 +331,23 @@ func TestIndexNotTrustedWhenDamaged(t *testing.T) {
 	}
 	if st, err := os.Lstat(path); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("the link to the index was replaced: %v %v", st, err)
+	}
+}
+
+// A register read once, as a fresh clone in CI is, does not pay for
+// writing an index of every file: the first index names none, and the
+// second command writes it whole.
+func TestFirstIndexNamesNoFile(t *testing.T) {
+	defer func(w time.Duration) { indexWindow = w }(indexWindow)
+	indexWindow = 10 * time.Millisecond
+	r, _ := indexedRegister(t, false)
+	time.Sleep(20 * time.Millisecond)
+	r.Load()
+	if x := r.openIndex(0); !x.existed || len(x.old) != 0 {
+		t.Fatalf("after one load: an index %v, of %d entries; want one of none", x.existed, len(x.old))
+	}
+	r.Load()
+	if n := len(r.openIndex(0).old); n != 3 {
+		t.Errorf("after two loads: %d entries, want 3", n)
 	}
 }
