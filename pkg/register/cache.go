@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cespare/xxhash/v2"
@@ -38,9 +39,11 @@ import (
 //   - safe: written whole to a temporary file and renamed, so a reader
 //     sees an old index or a new one, never part of one; it starts with a
 //     format line and a SHA-256 of the rest, and holds the build of
-//     itrack that wrote it. An index that is missing, of another build,
-//     corrupt or too large is ignored and written anew; it can always be
-//     deleted.
+//     itrack that wrote it. An index of another build, damaged or too
+//     large is ignored and written anew; a link where it or its folders
+//     belong is never followed; it can always be deleted;
+//   - cheap: the first index of a register names no file, so a register
+//     read once (a fresh clone in CI) does not pay for writing one.
 //
 // Register.NoIndex, --no-index and ITRACK_NO_INDEX=1 bypass it.
 
@@ -122,10 +125,9 @@ type index struct {
 	started time.Time
 	old     map[string]*indexEntry
 	entries []*indexEntry // by job
-	mu      sync.Mutex
-	changed bool // an entry was decoded anew
-	hits    int  // entries found unchanged
-	existed bool // an index file was there, whatever it held
+	changed atomic.Bool  // an entry was decoded anew
+	hits    atomic.Int64 // entries found unchanged
+	existed bool         // an index file was there, whatever it held
 
 	// the findings of the rules across files: read, then as this load
 	// found them
@@ -138,18 +140,14 @@ type index struct {
 // with the same settings: their findings are then the index's, which it
 // takes.
 func (x *index) fresh(n int, key string) bool {
-	if x.changed || x.hits != n || len(x.old) != n || x.oldRegisterKey != key {
+	if x.changed.Load() || x.hits.Load() != int64(n) || len(x.old) != n || x.oldRegisterKey != key {
 		return false
 	}
 	x.register, x.registerKey = x.oldRegister, key
 	return true
 }
 
-func (x *index) markChanged() {
-	x.mu.Lock()
-	x.changed = true
-	x.mu.Unlock()
-}
+func (x *index) markChanged() { x.changed.Store(true) }
 
 // IndexPath is where the register's index lives (or would).
 func (r *Register) IndexPath() string {
@@ -255,9 +253,7 @@ func (x *index) lookup(rel, path string, canonical bool) (e *indexEntry, id file
 		return nil, id, false
 	}
 	if e := x.old[rel]; e != nil && e.ID == id && (e.Canon || !canonical) {
-		x.mu.Lock()
-		x.hits++
-		x.mu.Unlock()
+		x.hits.Add(1)
 		return e, id, true
 	}
 	return nil, id, true
@@ -277,7 +273,7 @@ func (e *indexEntry) result(canonical bool) result {
 func (x *index) save(r *Register, jobs []job) {
 	entries := make(map[string]*indexEntry, len(jobs))
 	recent := x.started.Add(-indexWindow).UnixNano()
-	changed := x.changed || len(x.old) != len(jobs) || x.oldRegisterKey != x.registerKey
+	changed := x.changed.Load() || len(x.old) != len(jobs) || x.oldRegisterKey != x.registerKey
 	for i, e := range x.entries {
 		if e == nil {
 			changed = changed || x.old[jobs[i].rel] != nil
