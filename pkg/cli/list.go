@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/register"
 	"github.com/itrack/itrack/pkg/render"
 	"github.com/itrack/itrack/pkg/view"
 )
@@ -79,7 +80,7 @@ func runList(app *App, opts *listOptions) error {
 	case "json", "yaml":
 		out := assetViews(picked, statuses, reg.Config, asOf, app.Today)
 		if format == "json" {
-			return render.WriteJSON(app.IO.Out, out)
+			return render.WriteJSONList(app.IO.Out, out)
 		}
 		return render.WriteYAML(app.IO.Out, out)
 	}
@@ -89,9 +90,10 @@ func runList(app *App, opts *listOptions) error {
 // assetViews shapes assets for machine output, with their book values.
 func assetViews(assets []*asset.Asset, statuses map[string]asset.Status, cfg *asset.Config, asOf, today asset.Date) []view.Asset {
 	out := make([]view.Asset, len(assets))
-	for i, a := range assets {
+	register.Parallel(len(assets), func(i int) {
+		a := assets[i]
 		out[i] = view.AssetOf(a, statuses[a.ID], cfg, today)
 		out[i].BookValue = bookValueOf(a, cfg, asOf)
-	}
+	})
 	return out
 }

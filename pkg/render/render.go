@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -214,6 +216,62 @@ func WriteJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// WriteJSONList writes items as WriteJSON does, byte for byte, but
+// encodes them in parallel, a block at a time, and writes each block as it
+// is ready: a list of 100k assets is neither encoded on one core nor held
+// whole in memory.
+func WriteJSONList[T any](w io.Writer, items []T) error {
+	if len(items) == 0 {
+		return WriteJSON(w, items)
+	}
+	const block = 256
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if _, err := bw.WriteString("[\n"); err != nil {
+		return err
+	}
+	workers := runtime.GOMAXPROCS(0)
+	for start := 0; start < len(items); start += block * workers {
+		end := min(start+block*workers, len(items))
+		parts := make([]bytes.Buffer, (end-start+block-1)/block)
+		errs := make([]error, len(parts))
+		var wg sync.WaitGroup
+		for p := range parts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				enc := json.NewEncoder(&parts[p])
+				enc.SetIndent("  ", "  ")
+				enc.SetEscapeHTML(false)
+				for i := start + p*block; i < min(start+(p+1)*block, end); i++ {
+					parts[p].WriteString("  ")
+					if errs[p] = enc.Encode(items[i]); errs[p] != nil {
+						return
+					}
+					// Encode ends the item with a newline; a list puts a
+					// comma before it, but after the last item
+					if i < len(items)-1 {
+						parts[p].Truncate(parts[p].Len() - 1)
+						parts[p].WriteString(",\n")
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		for p := range parts {
+			if errs[p] != nil {
+				return errs[p]
+			}
+			if _, err := bw.Write(parts[p].Bytes()); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := bw.WriteString("]\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 var jsonControls = regexp.MustCompile("[\u007f-\u009f]")

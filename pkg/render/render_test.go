@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -157,3 +158,33 @@ func TestWriteTableAligns(t *testing.T) {
 }
 
 var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// WriteJSONList writes what WriteJSON writes, byte for byte, for lists of
+// every length around its blocks, with characters JSON must escape.
+func TestWriteJSONListIsWriteJSON(t *testing.T) {
+	type item struct {
+		ID   string            `json:"id"`
+		Tags []string          `json:"tags,omitempty"`
+		More map[string]string `json:"more,omitempty"`
+	}
+	for _, n := range []int{0, 1, 2, 255, 256, 257, 513, 2000} {
+		items := make([]item, n)
+		for i := range items {
+			items[i] = item{ID: fmt.Sprintf("A-%d <&> \"é\" \u2028", i)}
+			if i%3 == 0 {
+				items[i].Tags = []string{"a", "b"}
+				items[i].More = map[string]string{"k": "v"}
+			}
+		}
+		var want, got bytes.Buffer
+		if err := WriteJSON(&want, items); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteJSONList(&got, items); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d items: WriteJSONList differs from WriteJSON:\n%.400s\nwant\n%.400s", n, got.String(), want.String())
+		}
+	}
+}

@@ -15,7 +15,7 @@ func WriteReconcile(out io.Writer, st *render.Styles, format string, items []rec
 		if items == nil {
 			items = []reconcile.Item{}
 		}
-		return render.WriteJSON(out, items)
+		return render.WriteJSONList(out, items)
 	}
 	if len(items) == 0 {
 		_, err := fmt.Fprintln(out, "The export and the register agree.")
