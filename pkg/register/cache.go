@@ -125,9 +125,9 @@ type index struct {
 	started time.Time
 	old     map[string]*indexEntry
 	entries []*indexEntry // by job
-	changed atomic.Bool  // an entry was decoded anew
-	hits    atomic.Int64 // entries found unchanged
-	existed bool         // an index file was there, whatever it held
+	changed atomic.Bool   // an entry was decoded anew
+	hits    atomic.Int64  // entries found unchanged
+	existed bool          // an index file was there, whatever it held
 
 	// the findings of the rules across files: read, then as this load
 	// found them
