@@ -155,6 +155,14 @@ func (d *Date) UnmarshalBinary(b []byte) error {
 	if len(b) != 4 {
 		return fmt.Errorf("a date is 4 bytes, not %d", len(b))
 	}
-	*d = Date{int32(int16(uint16(b[0])<<8 | uint16(b[1]))), int8(b[2]), int8(b[3])}
+	y, m, day := int(int16(uint16(b[0])<<8|uint16(b[1]))), time.Month(int8(b[2])), int(int8(b[3]))
+	if y == 0 && m == 0 && day == 0 {
+		*d = Date{}
+		return nil
+	}
+	if y < 1 || m < time.January || m > time.December || day < 1 || day > DaysIn(y, m) {
+		return fmt.Errorf("%04d-%02d-%02d is not a date", y, m, day)
+	}
+	*d = NewDate(y, m, day)
 	return nil
 }

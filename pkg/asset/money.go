@@ -195,11 +195,29 @@ func (m *Money) UnmarshalBinary(b []byte) error {
 	if !ok {
 		return fmt.Errorf("an amount has no currency")
 	}
-	*m = Money{Currency: cur, set: true}
 	if b[0] == '=' {
-		return m.Amount.UnmarshalBinary([]byte(rest))
+		// a computed amount: bounded as any amount the register can make
+		*m = Money{Currency: cur, set: true}
+		if err := m.Amount.UnmarshalBinary([]byte(rest)); err != nil {
+			return err
+		}
+		if e := m.Amount.Exponent(); e < -30 || e > 30 || m.Amount.Coefficient().BitLen() > 256 || (cur != "" && !isCurrencyCode(cur)) {
+			return fmt.Errorf("an amount out of bounds")
+		}
+		return nil
 	}
-	d, err := decimal.NewFromString(rest)
-	m.Amount, m.text = d, rest
-	return err
+	if b[0] != ':' {
+		return fmt.Errorf("not an amount: %q", b)
+	}
+	// as written: read as the file's amount was
+	text := rest
+	if cur != "" {
+		text += " " + cur
+	}
+	parsed, err := ParseMoney(text)
+	if err != nil || parsed.text != rest || parsed.Currency != cur {
+		return fmt.Errorf("not an amount: %q", text)
+	}
+	*m = parsed
+	return nil
 }

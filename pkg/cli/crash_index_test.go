@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -52,12 +54,14 @@ func TestKilledIndexWritesLeaveItRight(t *testing.T) {
 				if err := os.WriteFile(index, []byte("damaged"), 0o644); err != nil {
 					t.Fatal(err)
 				}
-			} else { // a record changes: the index is written anew
+			} else { // a record changes: the index is written anew, and must not answer with the old one
 				rel := "assets/hardware/" + firstFile(t, filepath.Join(dir, "assets", "hardware"))
 				data, _ := os.ReadFile(filepath.Join(dir, rel))
+				data = bytes.Replace(data, []byte("\nlocation: "), fmt.Appendf(nil, "\nlocation: Round %d ", round), 1)
 				if err := os.WriteFile(filepath.Join(dir, rel), data, 0o644); err != nil {
 					t.Fatal(err)
 				}
+				want = runBin(t, bin, 0, "-C", dir, "--no-index", "list", "--format", "json")
 			}
 			cmd := exec.Command(bin, "-C", dir, "list", "--format", "json")
 			if err := cmd.Start(); err != nil {

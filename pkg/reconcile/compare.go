@@ -2,40 +2,58 @@ package reconcile
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/itrack/itrack/pkg/asset"
 )
 
-// people finds a person by what a tool calls them: their ID, email (a
-// UPN is compared with the email) or name, in any case.
-type people map[string]string // id, email, name (lower case) → person ID
+// people finds a person by what a tool calls them: their ID, else their
+// email (a UPN is compared with the email), else their name, in any case.
+// A name two people share names both.
+type people map[string][]string // id, email, name (lower case) → person IDs
 
 func newPeople(ps []*asset.Person) people {
 	p := people{}
-	for _, person := range ps {
-		for _, k := range []string{person.ID, person.Email, person.Name} {
-			if k != "" {
-				p[strings.ToLower(k)] = person.ID
+	// IDs first, then emails, then names: a name never hides an ID or an
+	// email that is the same text
+	for _, key := range []func(*asset.Person) string{
+		func(x *asset.Person) string { return x.ID },
+		func(x *asset.Person) string { return x.Email },
+		func(x *asset.Person) string { return x.Name },
+	} {
+		seen := map[string]bool{}
+		for _, person := range ps {
+			k := strings.ToLower(key(person))
+			if k == "" {
+				continue
+			}
+			if _, taken := p[k]; taken && !seen[k] {
+				continue // an ID or email already
+			}
+			seen[k] = true
+			if !slices.Contains(p[k], person.ID) {
+				p[k] = append(p[k], person.ID)
 			}
 		}
 	}
 	return p
 }
 
-// who is the person a tool's user is: a person's ID, else the user as the
-// tool writes it.
+// who is the person a tool's user is: a person's ID when exactly one
+// person answers to it, else the user as the tool writes it.
 func (p people) who(user string) string {
-	if id, ok := p[strings.ToLower(user)]; ok {
-		return id
+	if ids := p[strings.ToLower(user)]; len(ids) == 1 {
+		return ids[0]
 	}
 	return user
 }
 
-// holds reports whether any of the tool's names for the user is holder.
+// holds reports whether any of the tool's names for the user is holder,
+// ignoring case.
 func (p people) holds(users []string, holder string) bool {
 	for _, u := range users {
-		if p.who(u) == holder {
+		if strings.EqualFold(u, holder) || slices.Contains(p[strings.ToLower(u)], holder) {
 			return true
 		}
 	}

@@ -191,7 +191,9 @@ func TestSameOS(t *testing.T) {
 		{"iPadOS 18", "iOS 18.1", false},
 		{"ChromeOS 130", "ChromeOS 130.0.6723.90", true},
 		{"macOS 15", "Windows 10.0.22631", false},
-		{"Sequoia", "macOS 15.1", true}, // nothing to compare
+		{"Sequoia", "macOS 15.1", true},              // nothing to compare
+		{"Windows 11 23H2", "10.0.22631.4460", true}, // a version column alone
+		{"Windows 11 23H2", "10.0.19045.5131", false},
 	} {
 		if got := sameOS(tc.register, tc.tool); got != tc.want {
 			t.Errorf("sameOS(%q, %q) = %v, want %v", tc.register, tc.tool, got, tc.want)
@@ -210,5 +212,42 @@ func TestOSName(t *testing.T) {
 		if got := osName(tool); got != want {
 			t.Errorf("osName(%q) = %q, want %q", tool, got, want)
 		}
+	}
+}
+
+// A tool's user is a person by ID, email or name, ignoring case; a name
+// never hides an ID or email, and a name two people share is either of
+// them. A user nobody in the register is still agrees with a holder
+// spelled the same but for case.
+func TestPeopleMatchTheToolsUsers(t *testing.T) {
+	p := newPeople([]*asset.Person{
+		{ID: "alice", Email: "alice@example.com", Name: "Alice Moreno"},
+		{ID: "bob", Email: "bob@example.com", Name: "alice"}, // bob's name is alice's ID
+		{ID: "ana1", Name: "Ana Lima"},
+		{ID: "ana2", Name: "Ana Lima"},
+	})
+	for _, tc := range []struct {
+		users  []string
+		holder string
+		want   bool
+	}{
+		{[]string{"ALICE@example.com"}, "alice", true},
+		{[]string{"alice"}, "alice", true}, // the ID, not bob's name
+		{[]string{"alice"}, "bob", false},
+		{[]string{"Bob"}, "bob", true},
+		{[]string{"ana lima"}, "ana1", true},
+		{[]string{"ana lima"}, "ana2", true},
+		{[]string{"Carol@Example.com"}, "carol@example.com", true}, // nobody in the register: spelt the same
+		{[]string{"carol@example.com"}, "alice", false},
+	} {
+		if got := p.holds(tc.users, tc.holder); got != tc.want {
+			t.Errorf("holds(%q, %q) = %v, want %v", tc.users, tc.holder, got, tc.want)
+		}
+	}
+	if got := p.who("Ana Lima"); got != "Ana Lima" {
+		t.Errorf("who(a shared name) = %q, want the name as written", got)
+	}
+	if got := p.who("ALICE"); got != "alice" {
+		t.Errorf("who(ALICE) = %q, want alice", got)
 	}
 }

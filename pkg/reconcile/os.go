@@ -102,6 +102,11 @@ func osName(tool string) string {
 // or a version; words such as "Sequoia" or "Pro" are not compared.
 func sameOS(register, tool string) bool {
 	r, t := parseOS(register), parseOS(tool)
+	if t.family == "" && r.family != "" {
+		// a version alone (a column of versions, mapped): of the
+		// register's family, so a Windows build still gives its release
+		t = parseOS(r.family + " " + tool)
+	}
 	if r.family != "" && t.family != "" && r.family != t.family {
 		return false
 	}

@@ -172,7 +172,7 @@ func (r *Register) openIndex(n int) *index {
 	}
 	// an entry is about the size of its file: an index of more than 16
 	// KiB a file is not worth reading (nor one itrack would write)
-	data, err := readRegular(x.path, "index", int64(n+1)*16<<10)
+	data, err := readRegular(x.path, "index", indexLimit(n))
 	if err == nil || errors.As(err, new(*TooLargeError)) {
 		x.existed = true
 	}
@@ -182,15 +182,23 @@ func (r *Register) openIndex(n int) *index {
 	return x
 }
 
+// indexLimit is the largest index of a register of n files worth reading.
+func indexLimit(n int) int64 { return int64(n+1) * 16 << 10 }
+
 // realFolders reports whether every folder from root down to dir is a
 // folder, not a link to one, so that the index is never read through a
 // link.
 func realFolders(root, dir string) bool {
 	rel, err := filepath.Rel(root, dir)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return false
 	}
-	for d := dir; d != root && d != "."; d = filepath.Dir(d) {
+	d := filepath.Clean(root)
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		if part == "." {
+			continue
+		}
+		d = filepath.Join(d, part)
 		if st, err := os.Lstat(d); err != nil || !st.IsDir() {
 			return false
 		}
@@ -222,6 +230,9 @@ func (x *index) decode(data []byte) map[string]*indexEntry {
 			return nil
 		}
 		shards, body = append(shards, body[w:w+int(n)]), body[w+int(n):]
+	}
+	if len(shards) != indexShards {
+		return nil
 	}
 	parts := make([]indexData, len(shards))
 	bad := make([]bool, len(shards))
@@ -313,6 +324,9 @@ func (x *index) save(r *Register, jobs []job) {
 	sum := sha256.Sum256(body)
 	data := make([]byte, 0, len(indexFormat)+len(sum)+len(body))
 	data = append(append(append(data, indexFormat...), sum[:]...), body...)
+	if int64(len(data)) > indexLimit(len(jobs)) {
+		return // too large to be read back: not worth writing
+	}
 	_ = r.writeIndex(x.path, data)
 }
 

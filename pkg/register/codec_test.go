@@ -1,6 +1,9 @@
 package register
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"reflect"
 	"testing"
 
@@ -82,8 +85,8 @@ func TestIndexKeepsEveryField(t *testing.T) {
 	}
 }
 
-// Whatever bytes a part holds, decoding it neither panics nor allocates
-// far more than its length: it is an index part, or an error.
+// Whatever bytes a part holds, decoding it does not panic: it is an index
+// part, which encodes back to the same, or an error.
 func FuzzIndexPart(f *testing.F) {
 	n := 0
 	var full indexEntry
@@ -99,5 +102,27 @@ func FuzzIndexPart(f *testing.F) {
 				t.Fatalf("a part that decodes does not encode back the same: %v", err)
 			}
 		}
+	})
+}
+
+// Whatever bytes an index file holds, reading it neither panics nor
+// trusts what is not a whole index of this build.
+func FuzzIndexFile(f *testing.F) {
+	parts := make([]byte, 0)
+	for range indexShards {
+		b := (&indexData{Build: buildID()}).encode()
+		parts = append(binary.AppendUvarint(parts, uint64(len(b))), b...)
+	}
+	sum := sha256.Sum256(parts)
+	f.Add(append(append([]byte(indexFormat), sum[:]...), parts...))
+	empty := sha256.Sum256(nil)
+	f.Add(append([]byte(indexFormat), empty[:]...)) // no parts at all
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// a valid checksum is easy to forge: make every input carry one
+		if rest, ok := bytes.CutPrefix(data, []byte(indexFormat)); ok && len(rest) >= sha256.Size {
+			s := sha256.Sum256(rest[sha256.Size:])
+			copy(rest, s[:])
+		}
+		(&index{}).decode(data)
 	})
 }

@@ -91,6 +91,7 @@ func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
 		}
 		s.Findings = append(s.Findings, x.register...)
 		x.save(r, jobs)
+		r.lastHits = x.hits.Load()
 	} else {
 		s.Findings = append(s.Findings, asset.CheckRegister(r.Config, assets, s.People, hasPeople)...)
 	}
@@ -104,7 +105,7 @@ func (r *Register) LoadWith(opts LoadOptions) *Snapshot {
 // decode reads and decodes one record file. With opts.Canonical, it also
 // checks the file's form; the entry says what it found, for the index.
 func (r *Register) decode(j job, opts LoadOptions) (result, *indexEntry) {
-	data, err := readRegular(r.Abs(j.rel), j.rel, asset.MaxFileSize)
+	data, info, err := readRegularInfo(r.Abs(j.rel), j.rel, asset.MaxFileSize)
 	if err != nil {
 		return result{findings: asset.Findings{readFinding(j.rel, err)}}, nil
 	}
@@ -118,6 +119,7 @@ func (r *Register) decode(j job, opts LoadOptions) (result, *indexEntry) {
 	}
 	res.findings = append(fs, more...)
 	e := &indexEntry{Asset: res.asset, Person: res.person, Findings: res.findings}
+	e.ID, _ = identityOf(info) // the file read, as the index will know it
 	if opts.Canonical {
 		e.Canon = true
 		if doc != nil && !res.findings.HasErrors() {
@@ -143,8 +145,7 @@ func (r *Register) decodeIndexed(x *index, i int, j job, opts LoadOptions) resul
 		return e.result(opts.Canonical)
 	}
 	res, e := r.decode(j, opts)
-	if ok && e != nil {
-		e.ID = id
+	if ok && e != nil && e.ID == id { // else the file changed between the lstat and the read
 		x.entries[i] = e
 	}
 	if old := x.old[j.rel]; old != nil || e != nil {

@@ -28,6 +28,7 @@ type Register struct {
 	NoIndex bool
 
 	configSum [sha256.Size]byte // of itrack.yaml as read
+	lastHits  int64             // files the last load took from the index
 }
 
 // ErrNoRegister is returned when no itrack.yaml is found.

@@ -167,31 +167,38 @@ func (r *Register) ReadFile(rel string) ([]byte, error) {
 // without blocking on a pipe, when it is a regular file; it reads at most
 // limit bytes and fails when there are more.
 func readRegular(path, rel string, limit int64) ([]byte, error) {
+	data, _, err := readRegularInfo(path, rel, limit)
+	return data, err
+}
+
+// readRegularInfo is readRegular, also giving what the opened file's
+// fstat said of it.
+func readRegularInfo(path, rel string, limit int64) ([]byte, fs.FileInfo, error) {
 	f, err := openNoFollow(path)
 	if err != nil {
 		if isLinkError(err) {
-			return nil, &NotRegularError{Rel: rel, What: "a symbolic link"}
+			return nil, nil, &NotRegularError{Rel: rel, What: "a symbolic link"}
 		}
-		return nil, fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
+		return nil, nil, fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
+		return nil, nil, fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
 	}
 	if !st.Mode().IsRegular() {
-		return nil, &NotRegularError{Rel: rel, What: describeType(st.Mode())}
+		return nil, nil, &NotRegularError{Rel: rel, What: describeType(st.Mode())}
 	}
 	data, err := readBounded(f, st.Size(), limit)
 	if err != nil {
 		var tl *TooLargeError
 		if errors.As(err, &tl) {
 			tl.Path = rel
-			return nil, tl
+			return nil, nil, tl
 		}
-		return nil, fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
+		return nil, nil, fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
 	}
-	return data, nil
+	return data, st, nil
 }
 
 // readBounded reads all of rd, at most limit bytes; size is what the file

@@ -221,7 +221,8 @@ func WriteJSON(w io.Writer, v any) error {
 // WriteJSONList writes items as WriteJSON does, byte for byte, but
 // encodes them in parallel, a block at a time, and writes each block as it
 // is ready: a list of 100k assets is neither encoded on one core nor held
-// whole in memory.
+// whole in memory. Unlike WriteJSON, an item that cannot be encoded (a
+// defect, never data) leaves the blocks before it written.
 func WriteJSONList[T any](w io.Writer, items []T) error {
 	if len(items) == 0 {
 		return WriteJSON(w, items)
@@ -246,7 +247,7 @@ func WriteJSONList[T any](w io.Writer, items []T) error {
 				enc.SetEscapeHTML(false)
 				for i := start + p*block; i < min(start+(p+1)*block, end); i++ {
 					parts[p].WriteString("  ")
-					if errs[p] = enc.Encode(items[i]); errs[p] != nil {
+					if errs[p] = enc.Encode(&items[i]); errs[p] != nil { // addressable, as in a slice
 						return
 					}
 					// Encode ends the item with a newline; a list puts a
