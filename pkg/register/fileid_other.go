@@ -11,3 +11,5 @@ func identify(string) (fileID, bool) { return fileID{}, false }
 func regularMode(uint32) bool { return false }
 
 func identityOf(fs.FileInfo) (fileID, bool) { return fileID{}, false }
+
+func regularDir(uint32) bool { return false }

@@ -17,3 +17,6 @@ func identify(path string) (id fileID, ok bool) {
 
 // regularMode reports whether a mode from identify is a regular file's.
 func regularMode(mode uint32) bool { return mode&unix.S_IFMT == unix.S_IFREG }
+
+// regularDir reports whether a mode from identify is a folder's.
+func regularDir(mode uint32) bool { return mode&unix.S_IFMT == unix.S_IFDIR }

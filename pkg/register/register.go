@@ -29,6 +29,7 @@ type Register struct {
 
 	configSum [sha256.Size]byte // of itrack.yaml as read
 	lastHits  int64             // files the last load took from the index
+	ids       *idSummary        // the ID summary NextID read or made, for CreateFile to update
 }
 
 // ErrNoRegister is returned when no itrack.yaml is found.
@@ -196,15 +197,25 @@ func nearest(id string, names []string) string {
 // one more than the highest number in use. It reads file names only. Call it
 // under the lock, so two writers cannot take the same number.
 func (r *Register) NextID(kind asset.Kind) (string, error) {
+	if s := r.readIDs(); s != nil {
+		if id, ok := r.nextFromSummary(s, kind); ok {
+			r.ids = s
+			return id, nil
+		}
+	}
 	prefix := r.Config.Prefix(kind) + "-"
 	highest, width := 0, 4
 	// IDs are unique across kinds, ignoring case
 	taken := map[string]bool{}
+	summary := &idSummary{Folders: map[string]*folderIDs{}}
 	for _, k := range asset.Kinds {
-		ids, err := r.RecordIDs("assets/" + k.Folder())
+		rel := "assets/" + k.Folder()
+		state, exists := r.folderState(rel) // before the listing: a change after it shows next time
+		ids, err := r.RecordIDs(rel)
 		if err != nil {
 			return "", err
 		}
+		summary.Folders[rel] = summarize(state, exists, ids)
 		for _, id := range ids {
 			taken[strings.ToLower(id)] = true
 			if k != kind || !strings.HasPrefix(id, prefix) {
@@ -220,6 +231,8 @@ func (r *Register) NextID(kind asset.Kind) (string, error) {
 			}
 		}
 	}
+	r.writeIDs(summary)
+	r.ids = summary
 	for n := highest + 1; ; n++ {
 		if id := fmt.Sprintf("%s%0*d", prefix, width, n); !taken[strings.ToLower(id)] {
 			return id, nil

@@ -238,5 +238,9 @@ func (r *Register) CreateFile(rel string, data []byte) error {
 	if _, err := os.Lstat(r.Abs(rel)); err == nil {
 		return fmt.Errorf("%s already exists", rel)
 	}
-	return writeAtomic(r.Abs(rel), data, 0o644)
+	if err := writeAtomic(r.Abs(rel), data, 0o644); err != nil {
+		return err
+	}
+	r.noteCreated(rel)
+	return nil
 }
