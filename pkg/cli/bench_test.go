@@ -69,8 +69,9 @@ func runQuiet(b *testing.B, args ...string) int {
 	return cli.Run(app, args)
 }
 
-// BenchmarkShowAndSet: show and set read and write one file whatever the
-// register's size, so they take as long on 100k assets as on 10.
+// BenchmarkShowAndSet: show, assign, set and add without an ID read and
+// write one file whatever the register's size, so they take as long on
+// 100k assets as on 10.
 func BenchmarkShowAndSet(b *testing.B) {
 	for _, n := range []int{10, 100_000} {
 		dir := benchRegister(b, n)
@@ -97,6 +98,14 @@ func BenchmarkShowAndSet(b *testing.B) {
 			for b.Loop() {
 				i++
 				if code := runQuiet(b, "-C", dir, "set", id, fmt.Sprintf("fields.bench=%d", i)); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+		// the next free ID, from the ID summary: as fast on 100k as on 10
+		b.Run(fmt.Sprintf("add-without-id/assets=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if code := runQuiet(b, "-C", dir, "add", "hardware", "--name", "Bench laptop"); code != 0 {
 					b.Fatalf("exit %d", code)
 				}
 			}
