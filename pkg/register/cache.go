@@ -170,6 +170,7 @@ func (r *Register) openIndex(n int) *index {
 	if !realFolders(r.Root, filepath.Dir(x.path)) {
 		return x
 	}
+	removeCacheTemps(filepath.Dir(x.path))
 	// an entry is about the size of its file: an index of more than 16
 	// KiB a file is not worth reading (nor one itrack would write)
 	data, err := readRegular(x.path, "index", indexLimit(n))
@@ -180,6 +181,20 @@ func (r *Register) openIndex(n int) *index {
 		x.old = x.decode(data)
 	}
 	return x
+}
+
+// removeCacheTemps removes what a killed write of the index or the ID
+// summary left in their folder, which holds nothing else. A writer
+// running now whose file this removes does not write its cache, which is
+// no loss.
+func removeCacheTemps(dir string) {
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if e.Type().IsRegular() && IsTempName(e.Name()) {
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
 }
 
 // indexLimit is the largest index of a register of n files worth reading.
@@ -357,13 +372,7 @@ func (r *Register) writeIndex(path string, data []byte) error {
 	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
 		return fmt.Errorf("%s is not a regular file", path)
 	}
-	// what a write that was killed left behind; a writer running now
-	// whose file this removes does not write the index, which is no loss
-	if temps, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*"+tempSuffix)); err == nil {
-		for _, t := range temps {
-			os.Remove(t)
-		}
-	}
+	removeCacheTemps(filepath.Dir(path))
 	tmp, err := writeTemp(path, data, 0o644, false)
 	if err != nil {
 		return err
