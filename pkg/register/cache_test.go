@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/internal/must"
 )
 
 // cacheRecord is a record file of the test register: hardware, a licence
@@ -197,15 +198,7 @@ func indexedRegister(t *testing.T, git bool) (*Register, string) {
 		"people/alice.yaml":             "name: Alice\n",
 		"assets/hardware/LT-2.yaml.bak": "not a record\n",
 	}
-	for rel, text := range files {
-		path := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	must.WriteFiles(t, dir, files)
 	r, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
