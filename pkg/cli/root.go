@@ -99,8 +99,8 @@ the nearest parent folder holding itrack.yaml.` + exitStatusHelp,
 		return formatsOf(cmd), cobra.ShellCompDirectiveNoFileComp
 	})
 	f.BoolVar(&app.noColor, "no-color", false, "never colour the output (also: NO_COLOR=1)")
-	f.BoolVar(&app.noIndex, "no-index", false, "decode every file, without the register's index (also: ITRACK_NO_INDEX=1)")
-	f.BoolVar(&app.commit, "commit", false, "commit the files a write command changes (or git.auto_commit)")
+	f.BoolVar(&app.noIndex, "no-index", false, "skip the register's index (also: ITRACK_NO_INDEX=1)")
+	f.BoolVar(&app.commit, "commit", false, "commit the files written (also: git.auto_commit)")
 
 	root.AddGroup(&cobra.Group{ID: "register", Title: "Register:"}, &cobra.Group{ID: "records", Title: "Records:"},
 		&cobra.Group{ID: "lifecycle", Title: "Lifecycle events:"})
