@@ -33,17 +33,20 @@ func (r *Register) Accepting(t asset.EventType, prefix string, on asset.Date, li
 		slices.Sort(ids)
 		return ids
 	}
-	ids = ids[:0]
-	for _, c := range cands {
+	// the candidates' files decoded one worker per CPU, as Load does
+	accepts := make([]bool, len(cands))
+	Parallel(len(cands), func(i int) {
+		c := cands[i]
 		data, err := r.ReadFile(AssetPath(c.kind, c.id))
 		if err != nil {
-			continue
+			return
 		}
 		a, fs := asset.DecodeAsset(AssetPath(c.kind, c.id), c.id, c.kind, data)
-		if fs.HasErrors() {
-			continue
-		}
-		if asset.Accepts(a, t, on, r.Config.Renewals.Window) {
+		accepts[i] = !fs.HasErrors() && asset.Accepts(a, t, on, r.Config.Renewals.Window)
+	})
+	ids = ids[:0]
+	for i, c := range cands {
+		if accepts[i] {
 			ids = append(ids, c.id)
 		}
 	}
