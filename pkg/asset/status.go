@@ -1,15 +1,20 @@
 package asset
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/itrack/itrack/pkg/internal/parallel"
+)
 
 // Statuses computes the status of every asset as of a date. A component
 // installed in hardware is held by whoever holds the hardware, and is where
 // the hardware is.
 func Statuses(assets []*Asset, asOf Date, window Duration) map[string]Status {
+	each := make([]Status, len(assets))
+	parallel.For(len(assets), func(i int) { each[i], _ = StatusAt(assets[i], asOf, window) })
 	out := make(map[string]Status, len(assets))
-	for _, a := range assets {
-		st, _ := StatusAt(a, asOf, window)
-		out[a.ID] = st
+	for i, a := range assets {
+		out[a.ID] = each[i]
 	}
 	for id, st := range out {
 		if st.InstalledIn != "" {

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/internal/parallel"
 )
 
 // Result is an asset's depreciation as of a date.
@@ -115,19 +116,20 @@ type Failure struct {
 // purchase cost and date. statuses are the assets' statuses on asOf.
 // Assets whose settings cannot be computed are returned as failures.
 func All(assets []*asset.Asset, cfg *asset.Config, statuses map[string]asset.Status, asOf asset.Date) ([]*Result, []Failure) {
+	results := make([]*Result, len(assets))
+	errs := make([]error, len(assets))
+	parallel.For(len(assets), func(i int) {
+		if st := statuses[assets[i].ID].State; st != asset.Disposed && st != "" {
+			results[i], errs[i] = Of(assets[i], cfg, asOf)
+		}
+	})
 	var out []*Result
 	var failed []Failure
-	for _, a := range assets {
-		if st := statuses[a.ID].State; st == asset.Disposed || st == "" {
-			continue
-		}
-		r, err := Of(a, cfg, asOf)
-		if err != nil {
-			failed = append(failed, Failure{Asset: a, Err: err})
-			continue
-		}
-		if r != nil {
-			out = append(out, r)
+	for i, a := range assets {
+		if errs[i] != nil {
+			failed = append(failed, Failure{Asset: a, Err: errs[i]})
+		} else if results[i] != nil {
+			out = append(out, results[i])
 		}
 	}
 	return out, failed

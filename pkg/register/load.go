@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/itrack/itrack/pkg/asset"
+	"github.com/itrack/itrack/pkg/internal/parallel"
 )
 
 // Snapshot is everything a register holds, read at one moment.
@@ -307,24 +305,7 @@ func folderList() string {
 
 // Parallel calls fn(0) … fn(n-1), one worker per CPU, and returns when
 // every call has.
-func Parallel(n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
+func Parallel(n int, fn func(i int)) { parallel.For(n, fn) }
 
 // finish drops the records of invalid files and sorts everything.
 func (s *Snapshot) finish(assets []*asset.Asset) {
