@@ -101,7 +101,10 @@ func (f DateFormat) Parse(s string) (asset.Date, error) {
 func DetectDateFormat(values []string) (DateFormat, error) {
 	values = slices.Clone(values)
 	for i, v := range values {
-		values[i] = dateOnly(v)
+		values[i] = DateOnly(v)
+		if _, words, _ := ParseWordDate(values[i]); words {
+			values[i] = "" // any form reads it
+		}
 	}
 	var examples []string
 	for _, v := range values {
@@ -140,12 +143,15 @@ func DetectDateFormat(values []string) (DateFormat, error) {
 	return DateFormat{}, fmt.Errorf("the dates (e.g. %s) could be %s: say which with --date-format %s", strings.Join(examples, ", "), strings.Join(names, " or "), best[0].Name)
 }
 
-// ParseDateIn reads a date in format f, or in ISO form, which is never
-// ambiguous.
+// ParseDateIn reads a date in format f, or in ISO form or with its month
+// in words, which are never ambiguous.
 func ParseDateIn(f DateFormat, s string) (asset.Date, error) {
-	s = dateOnly(s)
+	s = DateOnly(s)
 	if d, err := DateFormats[0].Parse(s); err == nil {
 		return d, nil
+	}
+	if d, ok, err := ParseWordDate(s); ok {
+		return d, err
 	}
 	if f.Name == "" {
 		return asset.Date{}, fmt.Errorf("%q is not a date", s)
@@ -157,17 +163,73 @@ func ParseDateIn(f DateFormat, s string) (asset.Date, error) {
 	return d, err
 }
 
-// timeOfDay is a time after a date, as identity providers and MDMs write
-// it: "2026-11-30T09:12:44.000Z", "2026/11/30 09:12:44",
-// "11/30/2026, 9:12:44 AM".
-var timeOfDay = regexp.MustCompile(`^(.+?)(?:T|\s+|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?$`)
+// Tools write a time after the date in many ways: identity providers and
+// Intune "2026-11-30T09:12:44.000Z" or "11/30/2026, 9:12:44 AM", Jamf
+// "2026-11-30 at 9:12 AM", Google "Nov 30, 2026, 9:12:44 AM", mail
+// "Mon, 30 Nov 2026 09:12 GMT". The register keeps days.
 
-// dateOnly drops the time of day from a date cell: the register keeps days.
-func dateOnly(s string) string {
-	if m := timeOfDay.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
-		return m[1]
+// timeOfDay is a time after a date, with seconds, fractions, AM/PM and a
+// zone or offset, each optional.
+var timeOfDay = regexp.MustCompile(`(?i)^(.+?)(?:T|\s+at\s+|\s+|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AP]\.?M\.?)?\s*(?:Z|UTC|GMT|[A-Z]{3,4}|[+-]\d{2}(?::?\d{2})?)?$`)
+
+// DateOnly drops the time of day, and a leading weekday ("Mon, "), from a
+// date cell.
+func DateOnly(s string) string {
+	s = strings.TrimSpace(s)
+	if m := timeOfDay.FindStringSubmatch(s); m != nil {
+		s = strings.TrimSpace(m[1])
+	}
+	s = strings.TrimSuffix(s, ",")
+	if i := strings.Index(s, ", "); i == 3 && monthNumber(s[:i]) == 0 {
+		s = s[i+2:]
 	}
 	return s
+}
+
+// A date with its month in words: "Nov 30, 2026", "30 Nov 2026",
+// "30-Nov-2026", "November 30 2026". It is never ambiguous.
+var (
+	monthFirst = regexp.MustCompile(`^([A-Za-z]+)\.?[\s-]+(\d{1,2}),?[\s-]+(\d{4})$`)
+	dayFirst   = regexp.MustCompile(`^(\d{1,2})[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4})$`)
+)
+
+func monthNumber(word string) time.Month {
+	w := strings.ToLower(word)
+	if len(w) < 3 {
+		return 0
+	}
+	for m := time.January; m <= time.December; m++ {
+		if strings.HasPrefix(strings.ToLower(m.String()), w) {
+			return m
+		}
+	}
+	if w == "sept" {
+		return time.September
+	}
+	return 0
+}
+
+// ParseWordDate reads a date with its month in words; ok is false when s
+// is not written so, and err says why one that is cannot be a date.
+func ParseWordDate(s string) (d asset.Date, ok bool, err error) {
+	var mon, day, year string
+	if m := monthFirst.FindStringSubmatch(s); m != nil {
+		mon, day, year = m[1], m[2], m[3]
+	} else if m := dayFirst.FindStringSubmatch(s); m != nil {
+		day, mon, year = m[1], m[2], m[3]
+	} else {
+		return asset.Date{}, false, nil
+	}
+	month := monthNumber(mon)
+	if month == 0 {
+		return asset.Date{}, true, fmt.Errorf("%q is not a date: %q is not a month", s, mon)
+	}
+	y, _ := strconv.Atoi(year)
+	n, _ := strconv.Atoi(day)
+	if y < 1 || n < 1 || n > asset.DaysIn(y, month) {
+		return asset.Date{}, true, fmt.Errorf("%q is not a date: %s %d has %d days", s, month, y, asset.DaysIn(max(y, 1), month))
+	}
+	return asset.NewDate(y, month, n), true, nil
 }
 
 var currencySymbols = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}

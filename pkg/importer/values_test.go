@@ -3,6 +3,8 @@ package importer
 import (
 	"strings"
 	"testing"
+
+	"github.com/itrack/itrack/pkg/asset"
 )
 
 func TestParseAmount(t *testing.T) {
@@ -107,8 +109,29 @@ func TestDateOnlyDropsTheTimeOfDay(t *testing.T) {
 		"2026-11-30":                "2026-11-30",
 		"Never logged in":           "Never logged in",
 	} {
-		if got := dateOnly(in); got != want {
-			t.Errorf("dateOnly(%q) = %q, want %q", in, got, want)
+		if got := DateOnly(in); got != want {
+			t.Errorf("DateOnly(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Import reads dates as the tools around it write them, with the month in
+// words and a time of day after the date: reconcile reads check-ins the
+// same way.
+func TestParseDateInReadsMonthsInWordsAndTimes(t *testing.T) {
+	want := asset.NewDate(2026, 11, 30)
+	for _, s := range []string{"Nov 30, 2026, 9:12:44 AM", "Mon, 30 Nov 2026 09:12 GMT", "30-Nov-2026", "November 30 2026",
+		"2026-11-30 at 9:12 AM", "2026-11-30T09:12:44.123Z", "11/30/2026 9:12:44 A.M."} {
+		f, err := DetectDateFormat([]string{s})
+		if err != nil {
+			t.Errorf("%q: %v", s, err)
+			continue
+		}
+		if d, err := ParseDateIn(f, s); err != nil || d != want {
+			t.Errorf("ParseDateIn(%s, %q) = %v, %v; want %v", f.Name, s, d, err, want)
+		}
+	}
+	if _, err := ParseDateIn(DateFormat{}, "Feb 30, 2026"); err == nil || !strings.Contains(err.Error(), "February 2026 has 28 days") {
+		t.Errorf("Feb 30: %v", err)
 	}
 }
