@@ -122,9 +122,9 @@ var personAliases = map[string]string{
 
 var headerPunct = regexp.MustCompile(`[^a-z0-9]+`)
 
-// normalise makes a header comparable: lower case, punctuation and runs of
+// NormalHeader makes a header comparable: lower case, punctuation and runs of
 // spaces turned into one space.
-func normalise(h string) string {
+func NormalHeader(h string) string {
 	return strings.TrimSpace(headerPunct.ReplaceAllString(strings.ToLower(h), " "))
 }
 
@@ -151,6 +151,34 @@ func (m *Mapping) Find(target string) (Column, bool) {
 	return Column{}, false
 }
 
+// ParseOverride reads one --map COLUMN=TARGET, for import and reconcile
+// alike: COLUMN a column number from 1 (index is then 0-based) or a
+// header, which must name a column of the file (name is then the header
+// as NormalHeader makes it, and index -1). check says whether the target
+// is one the command has; example shows how to write one.
+func ParseOverride(o string, header []string, width int, example string, check func(target string) error) (index int, name, target string, err error) {
+	col, target, ok := strings.Cut(o, "=")
+	col, target = strings.TrimSpace(col), strings.TrimSpace(target)
+	if !ok || col == "" || target == "" {
+		return 0, "", "", fmt.Errorf("--map %q: write COLUMN=FIELD, e.g. %s", o, example)
+	}
+	if err := check(target); err != nil {
+		return 0, "", "", fmt.Errorf("--map %q: %v", o, err)
+	}
+	if n, err := strconv.Atoi(col); err == nil {
+		if n < 1 || n > width {
+			return 0, "", "", fmt.Errorf("--map %q: the file has columns 1 to %d", o, width)
+		}
+		return n - 1, "", target, nil
+	}
+	for _, h := range header {
+		if NormalHeader(h) == NormalHeader(col) {
+			return -1, NormalHeader(col), target, nil
+		}
+	}
+	return 0, "", "", fmt.Errorf("--map %q: no column is named %q (the columns are %s)", o, col, strings.Join(header, ", "))
+}
+
 // MapColumns decides where each column goes, from --map overrides
 // ("Header=target" or "COLUMN-NUMBER=target"; target "-" skips a column),
 // then the aliases, then custom fields for what is left. person is true
@@ -163,37 +191,23 @@ func MapColumns(header []string, kind asset.Kind, person bool, overrides []strin
 	}
 	byName, byIndex := map[string]string{}, map[int]string{}
 	for _, o := range overrides {
-		col, target, ok := strings.Cut(o, "=")
-		col, target = strings.TrimSpace(col), strings.TrimSpace(target)
-		if !ok || col == "" || target == "" {
-			return nil, fmt.Errorf("--map %q: write COLUMN=FIELD, e.g. --map \"Asset Tag=id\" or --map \"13=-\" to skip column 13", o)
+		index, name, target, err := ParseOverride(o, header, width, `--map "Asset Tag=id" or --map "13=-" to skip column 13`, func(target string) error {
+			return checkTarget(target, kind, person)
+		})
+		if err != nil {
+			return nil, err
 		}
-		if err := checkTarget(target, kind, person); err != nil {
-			return nil, fmt.Errorf("--map %q: %v", o, err)
+		if index >= 0 {
+			byIndex[index] = target
+		} else {
+			byName[name] = target
 		}
-		if n, err := strconv.Atoi(col); err == nil {
-			if n < 1 || n > width {
-				return nil, fmt.Errorf("--map %q: the file has columns 1 to %d", o, width)
-			}
-			byIndex[n-1] = target
-			continue
-		}
-		found := false
-		for _, h := range header {
-			if normalise(h) == normalise(col) {
-				found = true
-			}
-		}
-		if !found {
-			return nil, fmt.Errorf("--map %q: no column is named %q (the columns are %s)", o, col, strings.Join(header, ", "))
-		}
-		byName[normalise(col)] = target
 	}
 	m := &Mapping{}
 	seen := map[string]int{}
 	var dups []string
 	for i, h := range header {
-		n := normalise(h)
+		n := NormalHeader(h)
 		if prev, dup := seen[n]; dup && n != "" && byIndex[i] == "" && byIndex[prev] == "" {
 			dups = append(dups, fmt.Sprintf("columns %d and %d are both named %q: say where one goes, e.g. --map \"%d=fields.%s_2\", or --map \"%d=-\" to skip it",
 				prev+1, i+1, h, i+1, customName(h), i+1))
@@ -209,7 +223,7 @@ func MapColumns(header []string, kind asset.Kind, person bool, overrides []strin
 		if i < len(header) {
 			h = header[i]
 		}
-		n := normalise(h)
+		n := NormalHeader(h)
 		c := Column{Index: i, Header: h}
 		switch {
 		case byIndex[i] != "":
@@ -327,7 +341,7 @@ func rowsWithCell(rows []Row, i int) string {
 // customName makes a custom field name from a header: "Job Title" →
 // job_title.
 func customName(h string) string {
-	s := strings.ReplaceAll(normalise(h), " ", "_")
+	s := strings.ReplaceAll(NormalHeader(h), " ", "_")
 	if s == "" {
 		return "column"
 	}

@@ -386,7 +386,7 @@ func (r *Record) account(user map[string]string, row int) *Problem {
 		r.set("fields.last_sign_in", d, "Last sign-in")
 	}
 	label := user[TargetAccount]
-	disabled := disabledAccount[normalise(label)]
+	disabled := disabledAccount[NormalHeader(label)]
 	if enabled := user[TargetAccountEnabled]; enabled != "" {
 		switch strings.ToLower(enabled) {
 		case "true", "yes", "1":

@@ -47,7 +47,7 @@ type StatusMap map[string]asset.State // normalised label → state
 func NewStatusMap(overrides []string) (StatusMap, error) {
 	m := StatusMap{}
 	for _, s := range DefaultStatuses {
-		m[normalise(s.Label)] = s.State
+		m[NormalHeader(s.Label)] = s.State
 	}
 	for _, o := range overrides {
 		label, state, ok := strings.Cut(o, "=")
@@ -59,7 +59,7 @@ func NewStatusMap(overrides []string) (StatusMap, error) {
 		if err != nil {
 			return nil, fmt.Errorf("--status-map %q: %v", o, err)
 		}
-		m[normalise(label)] = st
+		m[NormalHeader(label)] = st
 	}
 	return m, nil
 }
@@ -67,7 +67,7 @@ func NewStatusMap(overrides []string) (StatusMap, error) {
 // ParseStatusState reads the state side of --status-map: a state's name,
 // with spaces or dashes for its underscore, or repair and stock for short.
 func ParseStatusState(s string) (asset.State, error) {
-	n := strings.ReplaceAll(normalise(s), " ", "_")
+	n := strings.ReplaceAll(NormalHeader(s), " ", "_")
 	switch n {
 	case "repair":
 		n = string(asset.InRepair)
@@ -90,7 +90,7 @@ func stateList() string {
 
 // State returns the state a label stands for.
 func (m StatusMap) State(label string) (asset.State, error) {
-	if st, ok := m[normalise(label)]; ok {
+	if st, ok := m[NormalHeader(label)]; ok {
 		return st, nil
 	}
 	return "", fmt.Errorf("%q is not a status itrack knows: say what it stands for, e.g. --status-map %q (a state of %s); the labels known are %s",
@@ -104,7 +104,7 @@ func (m StatusMap) labels() string {
 	known := map[string]bool{}
 	for _, s := range DefaultStatuses {
 		out = append(out, s.Label)
-		known[normalise(s.Label)] = true
+		known[NormalHeader(s.Label)] = true
 	}
 	var added []string
 	for n := range m {

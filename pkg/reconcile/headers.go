@@ -2,10 +2,11 @@ package reconcile
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/itrack/itrack/pkg/importer"
 )
 
 // Fields of a device export that reconcile reads: what --map puts a
@@ -36,6 +37,15 @@ var importFields = map[string]string{
 	"checkout.username": FieldUser, "checkout.email": FieldEmail, "checkout.name": FieldUserName,
 	"username": FieldUser, "user.name": FieldUserName, "os.version": FieldOSVersion, "os version": FieldOSVersion,
 	"last_seen": FieldLastCheckIn, "last check-in": FieldLastCheckIn,
+}
+
+// fieldOf is the field a --map names, in reconcile's words or import's.
+func fieldOf(s string) string {
+	f := strings.ToLower(strings.TrimSpace(s))
+	if name, ok := importFields[f]; ok {
+		return name
+	}
+	return f
 }
 
 // Tool is a device management tool whose export reconcile reads without
@@ -106,13 +116,8 @@ var known = func() map[string]string {
 	return m
 }()
 
-var headerPunct = regexp.MustCompile(`[^a-z0-9]+`)
-
-// normalHeader makes a header comparable, as import does: lower case,
-// each run of punctuation and spaces one space.
-func normalHeader(h string) string {
-	return strings.TrimSpace(headerPunct.ReplaceAllString(strings.ToLower(h), " "))
-}
+// normalHeader makes a header comparable, as import does.
+var normalHeader = importer.NormalHeader
 
 // Columns says which field each column of an export feeds.
 type Columns struct {
@@ -165,31 +170,23 @@ func MapHeaders(header []string, width int, overrides []string) (*Columns, map[i
 	}
 	skipped := map[int]bool{}
 	for _, o := range overrides {
-		col, field, ok := strings.Cut(o, "=")
-		col, field = strings.TrimSpace(col), strings.ToLower(strings.TrimSpace(field))
-		if !ok || col == "" || field == "" {
-			return nil, nil, fmt.Errorf("--map %q: write COLUMN=FIELD, e.g. --map \"Computer Serial=serial\" or --map \"7=-\" to skip column 7", o)
-		}
-		if f, ok := importFields[field]; ok {
-			field = f
-		}
-		if !slices.Contains(Fields, field) {
-			return nil, nil, fmt.Errorf("--map %q: reconcile has no field %q: use one of %s", o, field, strings.Join(Fields, ", "))
-		}
-		var cols []int
-		if n, err := strconv.Atoi(col); err == nil {
-			if n < 1 || n > width {
-				return nil, nil, fmt.Errorf("--map %q: the file has columns 1 to %d", o, width)
+		index, name, field, err := importer.ParseOverride(o, header, width, `--map "Computer Serial=serial" or --map "7=-" to skip column 7`, func(field string) error {
+			if !slices.Contains(Fields, fieldOf(field)) {
+				return fmt.Errorf("reconcile has no field %q: use one of %s", fieldOf(field), strings.Join(Fields, ", "))
 			}
-			cols = []int{n - 1}
-		} else {
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		field = fieldOf(field)
+		cols := []int{index}
+		if index < 0 {
+			cols = nil
 			for i, h := range header {
-				if normalHeader(h) == normalHeader(col) {
+				if normalHeader(h) == name {
 					cols = append(cols, i)
 				}
-			}
-			if len(cols) == 0 {
-				return nil, nil, fmt.Errorf("--map %q: no column is named %q (the columns are %s)", o, col, strings.Join(header, ", "))
 			}
 		}
 		for _, i := range cols {

@@ -6,9 +6,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -121,6 +121,7 @@ func (p *indexData) decode(b []byte) error {
 // index is the index of one load: the entries read, and those the load
 // decoded or found unchanged.
 type index struct {
+	rel     string // relative to the root
 	path    string
 	started time.Time
 	old     map[string]*indexEntry
@@ -149,13 +150,17 @@ func (x *index) fresh(n int, key string) bool {
 
 func (x *index) markChanged() { x.changed.Store(true) }
 
-// IndexPath is where the register's index lives (or would).
-func (r *Register) IndexPath() string {
+// indexRel is where the register's index lives (or would), relative to
+// the root.
+func (r *Register) indexRel() string {
 	if st, err := os.Lstat(filepath.Join(r.Root, ".git")); err == nil && st.IsDir() {
-		return filepath.Join(r.Root, ".git", "itrack", "index")
+		return ".git/itrack/index"
 	}
-	return filepath.Join(r.Root, ".itrack", "cache", "index")
+	return ".itrack/cache/index"
 }
+
+// IndexPath is the index's path.
+func (r *Register) IndexPath() string { return r.Abs(r.indexRel()) }
 
 // openIndex reads the index for a load of n files: nil when the index is
 // off, or cannot be used on this system.
@@ -166,8 +171,9 @@ func (r *Register) openIndex(n int) *index {
 	if _, ok := identify(filepath.Join(r.Root, asset.ConfigFile)); !ok {
 		return nil
 	}
-	x := &index{path: r.IndexPath(), started: time.Now(), entries: make([]*indexEntry, n)}
-	if !realFolders(r.Root, filepath.Dir(x.path)) {
+	x := &index{rel: r.indexRel(), started: time.Now(), entries: make([]*indexEntry, n)}
+	x.path = r.Abs(x.rel)
+	if r.checkFolders(x.rel) != nil { // missing, or a link: never read through one
 		return x
 	}
 	removeCacheTemps(filepath.Dir(x.path))
@@ -199,27 +205,6 @@ func removeCacheTemps(dir string) {
 
 // indexLimit is the largest index of a register of n files worth reading.
 func indexLimit(n int) int64 { return int64(n+1) * 16 << 10 }
-
-// realFolders reports whether every folder from root down to dir is a
-// folder, not a link to one, so that the index is never read through a
-// link.
-func realFolders(root, dir string) bool {
-	rel, err := filepath.Rel(root, dir)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return false
-	}
-	d := filepath.Clean(root)
-	for _, part := range strings.Split(rel, string(filepath.Separator)) {
-		if part == "." {
-			continue
-		}
-		d = filepath.Join(d, part)
-		if st, err := os.Lstat(d); err != nil || !st.IsDir() {
-			return false
-		}
-	}
-	return true
-}
 
 // indexShards is how many parts the entries are split into, encoded and
 // decoded in parallel.
@@ -342,42 +327,38 @@ func (x *index) save(r *Register, jobs []job) {
 	if int64(len(data)) > indexLimit(len(jobs)) {
 		return // too large to be read back: not worth writing
 	}
-	_ = r.writeIndex(x.path, data)
+	_ = r.writeIndex(x.rel, data)
 }
 
-// writeIndex replaces the index file, making its folders when they are
-// missing; .itrack/cache gets a .gitignore that ignores the folder, since
-// .itrack/ itself holds the schemas, which are committed. It never follows
-// a link: a link where a folder or the file belongs is left alone, and the
-// index is not written.
-func (r *Register) writeIndex(path string, data []byte) error {
-	cache := filepath.Dir(path)
-	for _, dir := range []string{filepath.Dir(cache), cache} {
-		if dir == filepath.Join(r.Root, ".git") {
-			continue
-		}
-		err := os.Mkdir(dir, 0o755)
-		if err == nil && filepath.Base(dir) == "cache" {
-			ignore := []byte("# the register's index, which itrack rebuilds: safe to delete\n*\n")
-			if err := os.WriteFile(filepath.Join(dir, ".gitignore"), ignore, 0o644); err != nil {
-				return err
-			}
-		} else if err != nil && !errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		if st, err := os.Lstat(dir); err != nil || !st.IsDir() {
-			return fmt.Errorf("%s is not a folder", dir)
-		}
-	}
-	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", path)
-	}
-	removeCacheTemps(filepath.Dir(path))
-	tmp, err := writeTemp(path, data, 0o644, false)
+// writeIndex replaces a file of the index's folder (rel, from the root),
+// making its folders as every write does, never through a link; a new
+// .itrack/cache gets a .gitignore that ignores it, since .itrack/ itself
+// holds the schemas, which are committed.
+func (r *Register) writeIndex(rel string, data []byte) error {
+	cache := path.Dir(rel)
+	fresh, err := r.checkFolder(cache)
 	if err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := r.makeFolders(rel); err != nil {
+		return err
+	}
+	if !fresh && path.Base(cache) == "cache" {
+		ignore := []byte("# the register's index, which itrack rebuilds: safe to delete\n*\n")
+		if err := os.WriteFile(r.Abs(cache+"/.gitignore"), ignore, 0o644); err != nil {
+			return err
+		}
+	}
+	abs := r.Abs(rel)
+	if st, err := os.Lstat(abs); err == nil && !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", rel)
+	}
+	removeCacheTemps(filepath.Dir(abs))
+	tmp, err := writeTemp(abs, data, 0o644, false)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, abs); err != nil {
 		os.Remove(tmp)
 		return err
 	}

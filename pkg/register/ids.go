@@ -3,7 +3,7 @@ package register
 import (
 	"encoding/json"
 	"fmt"
-	"path/filepath"
+	"path"
 	"strconv"
 	"strings"
 
@@ -39,7 +39,7 @@ type idSummary struct {
 	Folders map[string]*folderIDs // by folder, relative to the root
 }
 
-func (r *Register) idsPath() string { return filepath.Join(filepath.Dir(r.IndexPath()), "ids") }
+func (r *Register) idsRel() string { return path.Dir(r.indexRel()) + "/ids" }
 
 // idNumber splits an ID PREFIX-DIGITS, as NextID reads one; ok is false
 // for any other ID.
@@ -82,18 +82,13 @@ func (f *folderIDs) add(id string) {
 	f.Lower[lower] = max(f.Lower[lower], n)
 }
 
-// folderState is a kind folder's identity, read without following a link.
-func (r *Register) folderState(rel string) (fileID, bool) {
-	return identify(r.Abs(rel))
-}
-
 // readIDs returns the summary when every kind folder is the one it
 // summarises; nil otherwise, or with the index off.
 func (r *Register) readIDs() *idSummary {
-	if r.NoIndex || !realFolders(r.Root, filepath.Dir(r.idsPath())) {
+	if r.NoIndex || r.checkFolders(r.idsRel()) != nil {
 		return nil
 	}
-	data, err := readRegular(r.idsPath(), "ids", 1<<20)
+	data, err := readRegular(r.Abs(r.idsRel()), "ids", 1<<20)
 	if err != nil {
 		return nil
 	}
@@ -104,7 +99,7 @@ func (r *Register) readIDs() *idSummary {
 	for _, k := range asset.Kinds {
 		rel := "assets/" + k.Folder()
 		f := s.Folders[rel]
-		id, exists := r.folderState(rel)
+		id, exists := identify(r.Abs(rel))
 		if f == nil || f.Exists != exists || (exists && (f.ID != id || !regularDir(id.Mode))) || f.Highest == nil || f.Lower == nil {
 			return nil
 		}
@@ -119,7 +114,7 @@ func (r *Register) writeIDs(s *idSummary) {
 	}
 	s.Build = buildID()
 	if data, err := json.Marshal(s); err == nil {
-		_ = r.writeIndex(r.idsPath(), data)
+		_ = r.writeIndex(r.idsRel(), data)
 	}
 }
 
@@ -151,13 +146,13 @@ func (r *Register) noteCreated(rel string) {
 	if r.ids == nil {
 		return
 	}
-	folder, name := filepath.ToSlash(filepath.Dir(rel)), filepath.Base(rel)
+	folder, name := path.Dir(rel), path.Base(rel)
 	f := r.ids.Folders[folder]
 	id, ok := strings.CutSuffix(name, ".yaml")
 	if f == nil || !ok {
 		return
 	}
-	state, exists := r.folderState(folder)
+	state, exists := identify(r.Abs(folder))
 	if !exists {
 		return
 	}

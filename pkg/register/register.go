@@ -210,7 +210,7 @@ func (r *Register) NextID(kind asset.Kind) (string, error) {
 	summary := &idSummary{Folders: map[string]*folderIDs{}}
 	for _, k := range asset.Kinds {
 		rel := "assets/" + k.Folder()
-		state, exists := r.folderState(rel) // before the listing: a change after it shows next time
+		state, exists := identify(r.Abs(rel)) // before the listing: a change after it shows next time
 		ids, err := r.RecordIDs(rel)
 		if err != nil {
 			return "", err
