@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -22,13 +21,7 @@ import (
 // one (.itrack/cache). After each kill the next command answers exactly as
 // one that decodes every file does, and leaves no temporary file.
 func TestKilledIndexWritesLeaveItRight(t *testing.T) {
-	if testing.Short() {
-		t.Skip("kills the itrack binary 10 times: not in -short")
-	}
-	if runtime.GOOS == "windows" {
-		t.Skip("SIGKILL is unix")
-	}
-	bin := buildItrack(t)
+	bin := killableItrack(t, "kills the itrack binary 10 times")
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 2))

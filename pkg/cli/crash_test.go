@@ -23,13 +23,7 @@ import (
 // register right, and then: the import is in the register whole or not at
 // all, no temporary file or journal is left, and every file is valid.
 func TestKilledWritesLoseNothing(t *testing.T) {
-	if testing.Short() {
-		t.Skip("kills the itrack binary 31 times: not in -short")
-	}
-	if runtime.GOOS == "windows" {
-		t.Skip("SIGKILL and process groups are unix")
-	}
-	bin := buildItrack(t)
+	bin := killableItrack(t, "kills the itrack binary 31 times")
 	const rows = 10_000
 	var table strings.Builder
 	table.WriteString("name,serial,model,location\n")
@@ -145,8 +139,20 @@ func countRecords(t *testing.T, dir string) int {
 	return n
 }
 
-// buildItrack builds the itrack command for tests that need the real
-// binary as its own process.
+// killableItrack builds the real binary for a test that kills it with
+// SIGKILL (what says how often), skipping in -short and where there is no
+// SIGKILL.
+func killableItrack(t *testing.T, what string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip(what + ": not in -short")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL and process groups are unix")
+	}
+	return buildItrack(t)
+}
+
 // buildItrack builds the real binary for a test that runs it as a process;
 // the test skips where the go command is not installed.
 func buildItrack(t *testing.T) string {

@@ -57,8 +57,15 @@ func (e *encoder) bytes(b []byte) {
 	e.b = append(e.b, b...)
 }
 
-func (e *encoder) strs_(ss []string) {
-	e.uint(uint64(len(ss)))
+// list writes whether a list is there at all (nil and empty are told
+// apart, as JSON tells them) and its length; its elements follow.
+func (e *encoder) list(set bool, n int) {
+	e.bool(set)
+	e.uint(uint64(n))
+}
+
+func (e *encoder) strList(ss []string) {
+	e.list(ss != nil, len(ss))
 	for _, s := range ss {
 		e.str(s)
 	}
@@ -92,8 +99,7 @@ func (e *encoder) pos(p asset.Pos) {
 }
 
 func (e *encoder) positions(ps asset.Positions) {
-	e.bool(ps != nil)
-	e.uint(uint64(len(ps)))
+	e.list(ps != nil, len(ps))
 	for _, p := range ps {
 		e.str(p.Path)
 		e.pos(p.Pos)
@@ -101,8 +107,7 @@ func (e *encoder) positions(ps asset.Positions) {
 }
 
 func (e *encoder) fields(fs []asset.CustomField) {
-	e.bool(fs != nil)
-	e.uint(uint64(len(fs)))
+	e.list(fs != nil, len(fs))
 	for _, f := range fs {
 		e.str(f.Key)
 		e.str(f.Value)
@@ -118,8 +123,7 @@ func (e *encoder) finding(f asset.Finding) {
 }
 
 func (e *encoder) findings(fs asset.Findings) {
-	e.bool(fs != nil)
-	e.uint(uint64(len(fs)))
+	e.list(fs != nil, len(fs))
 	for _, f := range fs {
 		e.finding(f)
 	}
@@ -149,8 +153,7 @@ func (e *encoder) asset(a *asset.Asset) {
 		a.Serial, a.Vendor, a.Owner, a.Location} {
 		e.str(s)
 	}
-	e.bool(a.Tags != nil)
-	e.strs_(a.Tags)
+	e.strList(a.Tags)
 	e.date(a.Purchase.Date)
 	e.money(a.Purchase.Cost)
 	e.str(a.Purchase.Supplier)
@@ -185,15 +188,13 @@ func (e *encoder) asset(a *asset.Asset) {
 	e.str(a.Version)
 	e.str(a.Registrar)
 	e.str(a.Subject)
-	e.bool(a.SANs != nil)
-	e.strs_(a.SANs)
+	e.strList(a.SANs)
 	e.str(a.Issuer)
 	e.date(a.NotBefore)
 	e.str(a.Fingerprint)
 	e.str(a.Counterparty)
 	e.date(a.Starts)
-	e.bool(a.History != nil)
-	e.uint(uint64(len(a.History)))
+	e.list(a.History != nil, len(a.History))
 	for i := range a.History {
 		e.event(&a.History[i])
 	}
@@ -353,16 +354,8 @@ func (d *decoder) str() string {
 
 func (d *decoder) bytes() []byte { return d.raw(d.count()) }
 
-func (d *decoder) strList(set bool) []string {
-	n := d.count()
-	if !set {
-		return nil
-	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = d.str()
-	}
-	return out
+func (d *decoder) strList() []string {
+	return list(d, 1, func(n int) []string { return make([]string, n) }, d.str)
 }
 
 func (d *decoder) intPtr() *int {
@@ -400,30 +393,29 @@ func (d *decoder) duration() asset.Duration {
 
 func (d *decoder) pos() asset.Pos { return asset.Pos{Line: d.smallInt(), Col: d.smallInt()} }
 
-func (d *decoder) positions() asset.Positions {
+// list reads what encoder.list wrote, then each of its elements (each at
+// least size bytes) into alloc's slice: nil stays nil, empty stays empty.
+func list[T any](d *decoder, size int, alloc func(n int) []T, item func() T) []T {
 	set := d.bool()
-	n := d.countOf(3)
+	n := d.countOf(size)
 	if !set {
 		return nil
 	}
-	ps := asset.Positions(cut((*[]asset.KeyPos)(&d.keyPos), n))
-	for i := range ps {
-		ps[i] = asset.KeyPos{Path: d.str(), Pos: d.pos()}
+	out := alloc(n)
+	for i := range out {
+		out[i] = item()
 	}
-	return ps
+	return out
+}
+
+func (d *decoder) positions() asset.Positions {
+	return list(d, 3, func(n int) []asset.KeyPos { return cut((*[]asset.KeyPos)(&d.keyPos), n) },
+		func() asset.KeyPos { return asset.KeyPos{Path: d.str(), Pos: d.pos()} })
 }
 
 func (d *decoder) fields() []asset.CustomField {
-	set := d.bool()
-	n := d.countOf(2)
-	if !set {
-		return nil
-	}
-	fs := make([]asset.CustomField, n)
-	for i := range fs {
-		fs[i] = asset.CustomField{Key: d.str(), Value: d.str()}
-	}
-	return fs
+	return list(d, 2, func(n int) []asset.CustomField { return make([]asset.CustomField, n) },
+		func() asset.CustomField { return asset.CustomField{Key: d.str(), Value: d.str()} })
 }
 
 func (d *decoder) finding() asset.Finding {
@@ -431,16 +423,7 @@ func (d *decoder) finding() asset.Finding {
 }
 
 func (d *decoder) findings() asset.Findings {
-	set := d.bool()
-	n := d.countOf(6)
-	if !set {
-		return nil
-	}
-	fs := make(asset.Findings, n)
-	for i := range fs {
-		fs[i] = d.finding()
-	}
-	return fs
+	return list(d, 6, func(n int) []asset.Finding { return make([]asset.Finding, n) }, d.finding)
 }
 
 func (d *decoder) event(ev *asset.Event) {
@@ -469,7 +452,7 @@ func (d *decoder) asset() *asset.Asset {
 		*s = d.str()
 	}
 	a.Kind = asset.Kind(kind)
-	a.Tags = d.strList(d.bool())
+	a.Tags = d.strList()
 	a.Purchase.Date = d.date()
 	a.Purchase.Cost = d.money()
 	a.Purchase.Supplier = d.str()
@@ -503,19 +486,14 @@ func (d *decoder) asset() *asset.Asset {
 	a.Version = d.str()
 	a.Registrar = d.str()
 	a.Subject = d.str()
-	a.SANs = d.strList(d.bool())
+	a.SANs = d.strList()
 	a.Issuer = d.str()
 	a.NotBefore = d.date()
 	a.Fingerprint = d.str()
 	a.Counterparty = d.str()
 	a.Starts = d.date()
-	set := d.bool()
-	if n := d.countOf(26); set {
-		a.History = cut(&d.events, n)
-		for i := range a.History {
-			d.event(&a.History[i])
-		}
-	}
+	a.History = list(d, 26, func(n int) []asset.Event { return cut(&d.events, n) },
+		func() (ev asset.Event) { d.event(&ev); return ev })
 	a.Pos = d.positions()
 	return a
 }
