@@ -341,25 +341,36 @@ func (s *Status) finish(a *Asset, asOf Date, window Duration) {
 	}
 }
 
+// Words says a state in a sentence: "on order", "disposed of".
+func (st State) Words() string {
+	switch st {
+	case Ordered:
+		return "on order"
+	case InStock:
+		return "in stock"
+	case InUse:
+		return "in use"
+	case InRepair:
+		return "in repair"
+	case Disposed:
+		return "disposed of"
+	}
+	return string(st)
+}
+
+// OutOfService reports whether hardware in this state has left service:
+// retired, disposed of or lost. It takes no component or device seat,
+// and should no longer reach the organisation's systems.
+func (st State) OutOfService() bool { return st == Retired || st == Disposed || st == Lost }
+
 // describe says what state the asset is in, in words.
 func (s *Status) describe() string {
-	var d string
-	switch s.State {
-	case Ordered:
-		d = "on order"
-	case InStock:
-		d = "in stock"
-	case InUse:
+	d := s.State.Words()
+	if s.State == InUse {
 		d = "in use by " + s.holderName()
 		if s.InstalledIn != "" {
 			d = "installed in " + s.InstalledIn
 		}
-	case InRepair:
-		d = "in repair"
-	case Disposed:
-		d = "disposed of"
-	default:
-		d = string(s.State)
 	}
 	if !s.Since.IsZero() {
 		d += " since " + s.Since.String()

@@ -291,9 +291,7 @@ func hostOf(a *Asset, e Event) string {
 // hostProblem says why hardware cannot take a component or a device seat
 // on day on: it is retired, disposed of or lost then ("" when it can).
 func hostProblem(host *Asset, on Date) string {
-	st, _ := StatusAt(host, on, Duration{})
-	switch st.State {
-	case Retired, Disposed, Lost:
+	if st, _ := StatusAt(host, on, Duration{}); st.State.OutOfService() {
 		return fmt.Sprintf("on %s, %s is %s: components go in, and device seats go to, hardware in service only", on, host.ID, st.describe())
 	}
 	return ""

@@ -60,13 +60,6 @@ func (p people) holds(users []string, holder string) bool {
 	return false
 }
 
-// gone are the states in which a device should no longer be enrolled.
-func gone(s asset.State) bool { return s == asset.Retired || s == asset.Disposed || s == asset.Lost }
-
-// stateWords say a state in a sentence.
-var stateWords = map[asset.State]string{asset.Retired: "retired", asset.Disposed: "disposed of", asset.Lost: "lost",
-	asset.InStock: "in stock", asset.InUse: "in use", asset.InRepair: "in repair", asset.Ordered: "on order"}
-
 // compare holds a device the tool sees against the asset it is: a device
 // the register has let go of is that finding alone; otherwise its state,
 // holder, model, OS and last check-in.
@@ -78,8 +71,8 @@ func compare(d Device, a *asset.Asset, st asset.Status, p people, opts Options) 
 	if !d.LastCheckIn.IsZero() {
 		lastSeen = ", last check-in " + d.LastCheckIn.String()
 	}
-	if gone(st.State) {
-		if gone(d.State) {
+	if st.State.OutOfService() {
+		if d.State.OutOfService() {
 			return nil // the tool has let go of it too
 		}
 		it := at(DisposedButEnrolled)
@@ -89,14 +82,14 @@ func compare(d Device, a *asset.Asset, st asset.Status, p people, opts Options) 
 			fix = fmt.Sprintf("find out who has it and wipe it, or record it found (itrack found %s)", a.ID)
 		}
 		it.Message = fmt.Sprintf("%s is %s in the register (since %s) but still enrolled in the tool%s: %s (a security finding)",
-			a.ID, stateWords[st.State], st.Since, lastSeen, fix)
+			a.ID, st.State.Words(), st.Since, lastSeen, fix)
 		return []Item{it}
 	}
 	var items []Item
-	if d.State != "" && d.State != st.State && !(gone(d.State) && gone(st.State)) {
+	if d.State != "" && d.State != st.State && !(d.State.OutOfService() && st.State.OutOfService()) {
 		it := at(Mismatch)
 		it.Field, it.Export, it.Record = "state", string(d.State), string(st.State)
-		it.Message = fmt.Sprintf("%s: the tool says it is %s, the register %s", a.ID, stateWords[d.State], stateWords[st.State])
+		it.Message = fmt.Sprintf("%s: the tool says it is %s, the register %s", a.ID, d.State.Words(), st.State.Words())
 		items = append(items, it)
 	}
 	if d.Model != "" && a.Model != "" && !strings.EqualFold(d.Model, a.Model) {
